@@ -1,0 +1,12 @@
+#!/usr/bin/env python3
+"""Thin entry point: `python build.py [build|check|serve|stats|pdf|bench] [options]`."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
+
+from factsite.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())

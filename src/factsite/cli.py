@@ -1,0 +1,100 @@
+"""Command line: build (default), check, serve, stats. Content errors exit 1, no traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from factsite.diagnostics import ContentError
+
+
+def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
+    root = Path(args.project).resolve()
+    return root / "content", root / "templates", Path(args.out).resolve() if args.out else \
+        root / "site"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from factsite.loader import load_edition
+
+    content, _, _ = _project(args)
+    edition = load_edition(content)
+    for warning in edition.warnings:
+        print(warning.format(), file=sys.stderr)
+    n_facts = sum(len(e.facts) for e in edition.entities.values())
+    print(f"ok: {len(edition.entities)} entities, {n_facts} facts, {len(edition.terms)} terms, "
+          f"{len(edition.sources)} sources; 0 errors, {len(edition.warnings)} warning(s)")
+    return 1 if (args.strict and edition.warnings) else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from factsite.build import build_site
+
+    content, templates, out = _project(args)
+    report = build_site(content, templates, out, site_url=args.site_url, quiet=args.quiet)
+    if not args.quiet:
+        print(report)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from factsite.serve import serve
+
+    content, templates, out = _project(args)
+    return serve(content, templates, out, host=args.host, port=args.port)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from factsite.loader import load_edition
+    from factsite.stats import edition_stats
+
+    content, _, _ = _project(args)
+    print(edition_stats(load_edition(content)))
+    return 0
+
+
+DEFAULTS = {"project": ".", "out": None, "site_url": None, "quiet": False, "strict": False}
+
+
+def _options(default: object) -> argparse.ArgumentParser:
+    """Options accepted before or after the command (`build.py --quiet check`, `check --quiet`)."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--project", default=default, help="project folder holding content/ and "
+                   "templates/ (default: current folder)")
+    p.add_argument("--out", default=default, help="output folder (default: <project>/site)")
+    p.add_argument("--site-url", default=default, help="public URL the site is served at")
+    p.add_argument("--quiet", action="store_true", default=default, help="print errors only")
+    p.add_argument("--strict", action="store_true", default=default,
+                   help="warnings count as errors")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    parser = argparse.ArgumentParser(prog="factsite", description=__doc__,
+                                     parents=[_options(argparse.SUPPRESS)])
+    sub = parser.add_subparsers(dest="command")
+    common = _options(argparse.SUPPRESS)
+    sub.add_parser("build", parents=[common], help="build the whole site into site/ (default)")
+    sub.add_parser("check", parents=[common], help="validate content only")
+    serve = sub.add_parser("serve", parents=[common], help="local preview, rebuilt on change")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    sub.add_parser("stats", parents=[common], help="content report: entities, facts, quotes")
+    args = parser.parse_args(argv)
+    for name, default in DEFAULTS.items():
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    command = {"check": cmd_check, "serve": cmd_serve, "stats": cmd_stats}.get(
+        args.command or "build", cmd_build)
+    try:
+        return command(args)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
