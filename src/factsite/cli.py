@@ -11,9 +11,11 @@ from factsite.diagnostics import ContentError
 
 
 def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
+    """(content, templates, output) folders, from --project or the individual options."""
     root = Path(args.project).resolve()
-    return root / "content", root / "templates", Path(args.out).resolve() if args.out else \
-        root / "site"
+    content = Path(args.content).resolve() if args.content else root / "content"
+    templates = Path(args.templates).resolve() if args.templates else root / "templates"
+    return content, templates, Path(args.out).resolve() if args.out else root / "site"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -30,7 +32,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from factsite.build import build_site
+    from factsite.pipeline import build_site
 
     content, templates, out = _project(args)
     report = build_site(content, templates, out, site_url=args.site_url, quiet=args.quiet)
@@ -55,7 +57,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-DEFAULTS = {"project": ".", "out": None, "site_url": None, "quiet": False, "strict": False}
+DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None, "quiet": False, "strict": False}
 
 
 def _options(default: object) -> argparse.ArgumentParser:
@@ -63,6 +65,10 @@ def _options(default: object) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--project", default=default, help="project folder holding content/ and "
                    "templates/ (default: current folder)")
+    p.add_argument("--content", default=default, help="content folder (default: "
+                   "<project>/content)")
+    p.add_argument("--templates", default=default, help="templates folder (default: "
+                   "<project>/templates)")
     p.add_argument("--out", default=default, help="output folder (default: <project>/site)")
     p.add_argument("--site-url", default=default, help="public URL the site is served at")
     p.add_argument("--quiet", action="store_true", default=default, help="print errors only")

@@ -102,10 +102,13 @@ def load_edition(root: Path) -> Edition:
     positions: dict[str, Positions] = {}
 
     def rel(p: Path) -> str:
-        try:
-            return str(p.relative_to(root.parent))
-        except ValueError:
-            return str(p)
+        """Path as the author sees it: relative to the working folder when inside it."""
+        for base in (Path.cwd(), root.parent):
+            try:
+                return str(p.relative_to(base))
+            except ValueError:
+                continue
+        return str(p)
 
     def load(path: Path, model: type[BaseModel], key: str) -> Any:
         if not path.exists():
@@ -123,16 +126,19 @@ def load_edition(root: Path) -> Edition:
 
     entities: dict[str, Entity] = {}
     kinds: dict[str, str] = {}
+    broken: set[str] = set()
     for folder, kind in KIND_FOLDERS.items():
         for path in sorted((root / folder).glob("*.y*ml")):
             entity, pos = _load_one(path, rel(path), Entity, diags)
             if entity is None:
+                broken.add(path.stem)  # reported already; do not report references to it
                 continue
             if entity.id != path.stem:
                 diags.append(pos.diagnostic(("id",), "S208", f"id {entity.id!r} does not match "
                                             f"the file name {path.name!r}",
                                             f"rename the file to {entity.id}.yaml or set "
                                             f"id: {path.stem}"))
+                broken.add(path.stem)
                 continue
             if entity.id in entities:
                 first = positions[f"entity:{entity.id}"].file
@@ -180,9 +186,42 @@ def load_edition(root: Path) -> Edition:
         terms[term.id] = term
 
     edition = Edition(root, site, sources, texts, terms, entities, kinds, positions)
-    diags += check_references(edition)
+    diags += check_references(edition, unreadable=broken)
     diags += check_provenance(edition)
     if any(d.severity == "error" for d in diags):
-        raise ContentError(diags)
+        raise ContentError([d for d in diags if d.severity == "error"])
     edition.warnings = [d for d in diags if d.severity == "warning"]
     return edition
+
+
+def load_strings(folder: Path) -> dict[str, dict]:
+    """The UI catalogues (`templates/i18n/<lang>.yaml`); both must have the same keys."""
+    diags: list[Diagnostic] = []
+    out: dict[str, dict] = {}
+    for lang in ("zh", "en"):
+        path = folder / f"{lang}.yaml"
+        try:
+            out[lang], _ = read_yaml(path, str(path))
+        except (YamlFileError, FileNotFoundError) as exc:
+            diags += getattr(exc, "diagnostics", [Diagnostic(str(path), 1, 1, "Y107", "",
+                                                             "UI catalogue missing")])
+    if diags:
+        raise ContentError(diags)
+
+    def keys(d: dict, prefix: str = "") -> set[str]:
+        found = set()
+        for k, v in d.items():
+            found.add(prefix + k)
+            if isinstance(v, dict):
+                found |= keys(v, prefix + k + ".")
+        return found
+
+    zh, en = keys(out["zh"]), keys(out["en"])
+    for lang, missing in (("zh", en - zh), ("en", zh - en)):
+        for key in sorted(missing):
+            diags.append(Diagnostic(str(folder / f"{lang}.yaml"), 1, 1, "S202", key,
+                                    f"UI string missing in {lang}",
+                                    "every UI string needs both languages"))
+    if diags:
+        raise ContentError(diags)
+    return out

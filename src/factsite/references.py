@@ -22,12 +22,12 @@ def _check_source(edition: Edition, ref: SourceRef, where, loc: tuple) -> list[D
                              or "sources are listed in content/sources/sources.yaml")]
 
 
-def _check_entity(edition: Edition, entity: Entity) -> list[Diagnostic]:
+def _check_entity(edition: Edition, entity: Entity, unreadable: set[str]) -> list[Diagnostic]:
     pos = edition.positions[f"entity:{entity.id}"]
     out: list[Diagnostic] = []
 
     def need_entity(target: str, loc: tuple) -> None:
-        if target not in edition.entities:
+        if target not in edition.entities and target not in unreadable:
             out.append(pos.diagnostic(loc, "R300", f"unknown entity {target!r}",
                                       _suggest(target, edition.entities)
                                       or "create its fact sheet or fix the id"))
@@ -127,9 +127,10 @@ def _check_usage(edition: Edition) -> list[Diagnostic]:
     return out
 
 
-def check_references(edition: Edition) -> list[Diagnostic]:
-    """Every reference problem of the edition, as diagnostics."""
+def check_references(edition: Edition, unreadable: set[str] = frozenset()) -> list[Diagnostic]:
+    """Every reference problem of the edition, as diagnostics. References to `unreadable`
+    entities (files that failed to load, reported already) are not reported again."""
     out = []
     for entity in edition.entities.values():
-        out += _check_entity(edition, entity)
+        out += _check_entity(edition, entity, unreadable)
     return out + _check_cycles(edition) + _check_usage(edition)

@@ -130,7 +130,10 @@ def read_yaml(path: Path, rel: str) -> tuple[dict, Positions]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "syntax error"
-        if "\t" in problem or "'\\t'" in problem:
+        lines = text.splitlines()
+        bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        indent = bad_line[: len(bad_line) - len(bad_line.lstrip())]
+        if "\t" in indent or "\t" in problem:
             raise YamlFileError([Diagnostic(rel, line, col, "Y101", "",
                                             "tab character used for indentation",
                                             "indent with spaces, never tabs")]) from None

@@ -1,0 +1,133 @@
+"""The build, in two phases: load and render everything in memory, then write into a
+temporary folder and swap it into place only when every step succeeded."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from factsite.derive import derive
+from factsite.edition import Edition
+from factsite.engine import mkdocs_config, run_mkdocs, write_docs
+from factsite.landing import render_landing
+from factsite.loader import load_edition, load_strings
+from factsite.pages import LANGS, Page, plan_pages
+from factsite.render import PageContext, make_environment, render_page
+
+HREFLANG = {"zh": "zh-Hans", "en": "en"}
+ASSETS = ["factsite.css", "favicon.svg"]
+
+
+def _plain(text: str, limit: int = 160) -> str:
+    """First sentence of Markdown text, as plain text for meta descriptions."""
+    text = re.sub(r"[*_`#>\[\]]|\(http[^)]*\)", "", text).strip()
+    first = re.split(r"(?<=[。！？.!?])\s*", text, maxsplit=1)[0]
+    return first[:limit]
+
+
+def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
+              site_url: str) -> dict:
+    """Front matter of a page: title, description, language alternates, switcher."""
+    t, lang = strings[page.lang], page.lang
+    if page.entity_id:
+        entity = edition.entities[page.entity_id]
+        title, description = entity.name[lang], _plain(entity.summary[lang])
+    else:
+        title = {"home": edition.site.title[lang], "glossary": t["glossary"],
+                 "sources": t["sources"], "about": t["about"]}.get(page.kind)
+        if page.kind == "kind-index":
+            title = t["kinds"][page.extra["entity_kind"]]["many"]
+        description = edition.site.description[lang]
+
+    def href(target_lang: str) -> str:
+        if site_url:
+            return f"{site_url.rstrip('/')}/{target_lang}/{page.path}"
+        return ctx.root_url(f"{target_lang}/{page.path}")
+
+    other = ctx.other_lang
+    return {
+        "title": title,
+        "description": description,
+        "fs_template": page.template,
+        "fs_alternates": [{"hreflang": HREFLANG[code], "href": href(code)} for code in LANGS]
+        + [{"hreflang": "x-default", "href": href("en")}],
+        "fs_switch": {"href": ctx.alt_url(), "hreflang": HREFLANG[other],
+                      "label": strings[other]["lang_name"]},
+    }
+
+
+def _nav(edition: Edition, strings: dict) -> list:
+    nav: list = [{strings["home"]: "index.md"}]
+    for kind in ("district", "cluster", "platform", "institution", "company", "programme"):
+        if edition.by_kind(kind):
+            nav.append({strings["kinds"][kind]["many"]: f"{kind}/index.md"})
+    nav += [{strings["glossary"]: "glossary/index.md"}, {strings["sources"]: "sources/index.md"},
+            {strings["about"]: "about/index.md"}]
+    return nav
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Replace `out` by `tmp` with two renames; the old tree is removed afterwards."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.rename(out, old)
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(content: Path, templates: Path, out: Path, site_url: str | None = None,
+               quiet: bool = False) -> str:
+    """Build the whole site into `out`; on any error `out` is left untouched."""
+    started = time.perf_counter()
+    edition = load_edition(content)
+    strings = load_strings(templates / "i18n")
+    site_url = site_url if site_url is not None else edition.site.site_url
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(datetime.strptime(
+        edition.site.edition, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())))
+    derived = derive(edition)
+    env = make_environment(templates)
+    build_info = {"edition": edition.site.edition}
+
+    rendered: dict[str, list] = {}
+    for lang in LANGS:
+        items = []
+        for page in plan_pages(edition, lang):
+            body, ctx = render_page(env, page, edition, derived, strings[lang], build_info)
+            if page.entity_id:
+                for term in ctx.linked_terms:
+                    users = derived.term_pages.setdefault(term, [])
+                    if page.entity_id not in users:
+                        users.append(page.entity_id)
+            items.append((page, page_meta(page, ctx, edition, strings, site_url or ""), body))
+        rendered[lang] = items
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    work = Path(tempfile.mkdtemp(prefix="factsite-docs-"))
+    try:
+        for lang in LANGS:
+            docs = work / f"docs-{lang}"
+            write_docs(docs, rendered[lang])
+            (docs / "assets").mkdir(parents=True, exist_ok=True)
+            for name in ASSETS:
+                shutil.copyfile(templates / "assets" / name, docs / "assets" / name)
+            run_mkdocs(mkdocs_config(lang, docs, tmp / lang, templates, strings[lang],
+                                     edition.site.title[lang], site_url or "",
+                                     _nav(edition, strings[lang]), ["assets/factsite.css"]))
+        (tmp / "index.html").write_text(render_landing(env, edition, strings), encoding="utf-8")
+        shutil.copyfile(templates / "assets" / "favicon.svg", tmp / "favicon.svg")
+        os.chmod(tmp, 0o755)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    n_pages = sum(len(v) for v in rendered.values())
+    return (f"built {n_pages} pages ({len(rendered['zh'])} zh, {len(rendered['en'])} en) into "
+            f"{out} in {time.perf_counter() - started:.1f}s")
