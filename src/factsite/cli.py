@@ -77,6 +77,18 @@ def _options(default: object) -> argparse.ArgumentParser:
     return p
 
 
+def cmd_guide(args: argparse.Namespace) -> int:
+    from factsite.guide import authoring_guide, replace_guide
+
+    if args.write:
+        readme = Path(args.project).resolve() / "README.md"
+        readme.write_text(replace_guide(readme.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated the authoring guide in {readme}")
+    else:
+        print(authoring_guide())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = argparse.ArgumentParser(prog="factsite", description=__doc__,
@@ -89,11 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     sub.add_parser("stats", parents=[common], help="content report: entities, facts, quotes")
+    guide = sub.add_parser("guide", parents=[common], help="print the authoring guide")
+    guide.add_argument("--write", action="store_true", help="update it in README.md")
     args = parser.parse_args(argv)
     for name, default in DEFAULTS.items():
         if not hasattr(args, name):
             setattr(args, name, default)
-    command = {"check": cmd_check, "serve": cmd_serve, "stats": cmd_stats}.get(
+    command = {"check": cmd_check, "serve": cmd_serve, "stats": cmd_stats,
+               "guide": cmd_guide}.get(
         args.command or "build", cmd_build)
     try:
         return command(args)
