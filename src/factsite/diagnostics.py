@@ -11,6 +11,7 @@ Codes (stable; documented in the README):
                           R303 duplicate id, R304 cyclic parents, R305 unknown glossary term,
                           R306 source file missing, R307 unknown fact
   P4xx  provenance:       P400 quote not in source, P401 value not in quote
+  C6xx  charts:           C600 facts that cannot make the declared chart
   W5xx  warnings:         W500 glossary term unused, W501 source never cited
 """
 

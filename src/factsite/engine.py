@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -23,12 +24,18 @@ def _front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def write_docs(docs_dir: Path, pages: list[tuple[Page, dict, str]]) -> None:
-    """Write each page body as a Markdown source file for MkDocs."""
+def write_docs(docs_dir: Path, pages: list[tuple[Page, dict, str]],
+               files: dict[str, bytes] | None = None) -> None:
+    """Write each page body as a Markdown source file, and the static files beside them
+    (MkDocs copies every non-Markdown file of docs_dir into the site as it is)."""
     for page, meta, body in pages:
         target = docs_dir / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_front_matter(meta) + body, encoding="utf-8")
+    for rel, data in (files or {}).items():
+        target = docs_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def mkdocs_config(lang: str, docs_dir: Path, site_dir: Path, templates: Path, strings: dict,
@@ -61,17 +68,38 @@ def mkdocs_config(lang: str, docs_dir: Path, site_dir: Path, templates: Path, st
         "plugins": [],
         "markdown_extensions": ["attr_list", "md_in_html", {"toc": {"permalink": False}}],
         "extra_css": extra_css,
-        "extra": {
-            # a non-empty list makes Material show its language button; the links themselves
-            # come from each page's own metadata (templates/overrides/partials/alternate.html)
-            "alternate": [{"name": strings["lang_name"], "lang": lang, "link": "./"}],
-            "generator": False,
-        },
+        "extra": {"generator": False},
         "nav": nav,
         "not_in_nav": "/**\n",
         "validation": {"nav": {"omitted_files": "ignore"},
                        "links": {"not_found": "warn", "anchors": "warn"}},
     }
+
+
+_ALTERNATE_PROBE = re.compile(
+    r'function (\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;\w+\.pipe\(\w+\(\(\)=>'
+    r'\w+\("link\[rel=alternate\]"\)\)')
+
+
+def patch_material_bundle(site_dir: Path) -> bool:
+    """Stop Material's script from fetching `sitemap.xml` beside every hreflang alternate.
+
+    Material preloads the sitemap of each `<link rel=alternate>` target for instant language
+    switching (which factsite does not use); with per-page alternates that request fails on
+    every page and logs a console error. Returns whether the call was found and removed.
+    """
+    changed = False
+    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        found = _ALTERNATE_PROBE.search(text)
+        if found:
+            call = f"{found.group(1)}({{document$:"
+            start = text.find(call, found.end())
+            end = text.find("});", start)
+            if start > 0 and end > 0:
+                bundle.write_text(text[:start] + text[end + 3:], encoding="utf-8")
+                changed = True
+    return changed
 
 
 def run_mkdocs(config: dict) -> None:
@@ -86,3 +114,5 @@ def run_mkdocs(config: dict) -> None:
                       config_file_path=str(Path(config["docs_dir"]).parent / "mkdocs.yml"))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(cfg)
+    if not patch_material_bundle(Path(config["site_dir"])):
+        log.warning("Material's alternate-sitemap probe not found; language links may log 404s")

@@ -82,6 +82,9 @@ class Fact(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Kebab-case id, unique within the entity; "
                     "used as the anchor `#fact-<id>` and by charts.")
     label: Text = Field(description="What is measured, e.g. 'Industrial investment growth'.")
+    metric: str | None = Field(default=None, pattern=ID_PATTERN, description="Shared metric id "
+                               "(e.g. `little-giants`) when the same measure is reported for "
+                               "several entities; the compare page lines these up.")
     value: float | None = Field(default=None, description="The figure, in `unit`, as stated.")
     series: list[SeriesPoint] | None = Field(
         default=None, description="Instead of `value`: two or more points over periods.")

@@ -3,6 +3,7 @@ temporary folder and swap it into place only when every step succeeded."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -11,7 +12,10 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from factsite.chart_render import RenderedChart, render_all, scope_svg_ids, write_bundle
+from factsite.charts import build_chart, describe_chart, plan_charts
 from factsite.derive import derive
+from factsite.downloads import chart_files, entity_files
 from factsite.edition import Edition
 from factsite.engine import mkdocs_config, run_mkdocs, write_docs
 from factsite.landing import render_landing
@@ -71,6 +75,41 @@ def _nav(edition: Edition, strings: dict) -> list:
     return nav
 
 
+def prepare_charts(edition: Edition) -> tuple[dict, int, int]:
+    """Every chart of every entity in both languages, rendered (in parallel, cached).
+
+    Returns {lang: {entity_id: [(ChartDef, RenderedChart)]}}, the number of charts and how
+    many SVGs had to be rendered (the rest came from the cache).
+    """
+    jobs = []
+    for entity in edition.entities.values():
+        for chart in plan_charts(edition, entity):
+            for lang in LANGS:
+                built, rows = build_chart(chart, lang)
+                jobs.append((lang, entity.id, chart, built.to_dict(), rows,
+                             describe_chart(chart, rows, lang)))
+    svgs, rendered = render_all([job[3] for job in jobs])
+    out: dict[str, dict[str, list]] = {lang: {} for lang in LANGS}
+    for (lang, entity_id, chart, spec, rows, alt), svg in zip(jobs, svgs):
+        spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        item = RenderedChart(scope_svg_ids(svg, f"c-{chart.id}"), spec_json, rows, alt)
+        out[lang].setdefault(entity_id, []).append((chart, item))
+    return out, len(jobs) // len(LANGS), rendered
+
+
+def data_files(edition: Edition, charts: dict, lang: str) -> dict[str, bytes]:
+    """Downloads of one language: each entity's fact sheet and each chart's data."""
+    files: dict[str, bytes] = {}
+    for entity in edition.entities.values():
+        folder = f"{edition.kinds[entity.id]}/{entity.id}/"
+        for name, data in entity_files(edition, entity, lang).items():
+            files[folder + name] = data
+        for chart, item in charts[lang].get(entity.id, []):
+            for name, data in chart_files(chart.id, item.rows).items():
+                files[folder + name] = data
+    return files
+
+
 def _swap(tmp: Path, out: Path) -> None:
     """Replace `out` by `tmp` with two renames; the old tree is removed afterwards."""
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
@@ -91,11 +130,12 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
         edition.site.edition, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())))
     derived = derive(edition)
     env = make_environment(templates)
-    build_info = {"edition": edition.site.edition}
+    charts, n_charts, n_rendered = prepare_charts(edition)
 
     rendered: dict[str, list] = {}
     for lang in LANGS:
         items = []
+        build_info = {"edition": edition.site.edition, "charts": charts[lang]}
         for page in plan_pages(edition, lang):
             body, ctx = render_page(env, page, edition, derived, strings[lang], build_info)
             if page.entity_id:
@@ -112,13 +152,14 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
     try:
         for lang in LANGS:
             docs = work / f"docs-{lang}"
-            write_docs(docs, rendered[lang])
+            write_docs(docs, rendered[lang], data_files(edition, charts, lang))
             (docs / "assets").mkdir(parents=True, exist_ok=True)
             for name in ASSETS:
                 shutil.copyfile(templates / "assets" / name, docs / "assets" / name)
             run_mkdocs(mkdocs_config(lang, docs, tmp / lang, templates, strings[lang],
                                      edition.site.title[lang], site_url or "",
                                      _nav(edition, strings[lang]), ["assets/factsite.css"]))
+        write_bundle(tmp / "assets" / "factsite-charts.js")
         (tmp / "index.html").write_text(render_landing(env, edition, strings), encoding="utf-8")
         shutil.copyfile(templates / "assets" / "favicon.svg", tmp / "favicon.svg")
         os.chmod(tmp, 0o755)
@@ -129,5 +170,6 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
     finally:
         shutil.rmtree(work, ignore_errors=True)
     n_pages = sum(len(v) for v in rendered.values())
-    return (f"built {n_pages} pages ({len(rendered['zh'])} zh, {len(rendered['en'])} en) into "
-            f"{out} in {time.perf_counter() - started:.1f}s")
+    return (f"built {n_pages} pages ({len(rendered['zh'])} zh, {len(rendered['en'])} en) and "
+            f"{n_charts} charts ({n_rendered} SVGs rendered, the rest cached) into {out} in "
+            f"{time.perf_counter() - started:.1f}s")

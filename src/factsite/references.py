@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
+from factsite.charts import chart_problem
 from factsite.diagnostics import Diagnostic
 from factsite.edition import Edition
 from factsite.model import Entity, SourceRef
@@ -74,11 +75,19 @@ def _check_entity(edition: Edition, entity: Entity, unreadable: set[str]) -> lis
             out.append(pos.diagnostic(("charts", i, "id"), "R303",
                                       f"duplicate chart id {chart.id!r}"))
         chart_ids.add(chart.id)
+        found = []
         for j, ref in enumerate(chart.facts):
-            if edition.fact(ref, entity.id) is None:
+            resolved = edition.fact(ref, entity.id)
+            if resolved is None:
                 out.append(pos.diagnostic(("charts", i, "facts", j), "R307",
                                           f"unknown fact {ref!r}",
                                           "write 'fact-id' or 'entity-id#fact-id'"))
+            else:
+                found.append(resolved[1])
+        problem = chart_problem(chart.type, found) if len(found) == len(chart.facts) else None
+        if problem:
+            out.append(pos.diagnostic(("charts", i), "C600", problem,
+                                      "see the chart types in the README"))
     return out
 
 

@@ -124,6 +124,10 @@ class PageContext:
     def sorted_series(self, fact: Fact):
         return sorted(fact.series or [], key=lambda p: parse_period(p.period).sort_key())
 
+    def charts(self, entity: Entity) -> list:
+        """[(ChartDef, RenderedChart)] of an entity in this page's language."""
+        return self.build.get("charts", {}).get(entity.id, [])
+
     # -- structure -----------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
         return self.edition.entities[entity_id]
