@@ -24,8 +24,7 @@ function factsiteCharts() {
     if (!data || !view) return;
     var spec = JSON.parse(data.textContent);
     spec.width = Math.min(spec.width || 520, Math.max(240, view.clientWidth - 170));
-    vegaEmbed(view, spec, {renderer: "svg", actions: {export: true, source: false,
-      compiled: false, editor: false}}).then(function () {
+    vegaEmbed(view, spec, {renderer: "svg", actions: false}).then(function () {
       fig.classList.add("fs-chart--live");
     }).catch(function (err) { console.warn("chart kept static:", err); });
   });

@@ -49,6 +49,23 @@ def plan_charts(edition: Edition, entity: Entity) -> list[ChartDef]:
     return charts
 
 
+def plan_comparisons(edition: Edition) -> list[ChartDef]:
+    """One compare chart per shared metric reported for two or more entities of a unit."""
+    by_metric: dict[str, list[tuple[Entity, Fact]]] = {}
+    for entity in sorted(edition.entities.values(), key=lambda e: e.id):
+        for fact in entity.facts:
+            if fact.metric and (fact.value is not None or fact.series):
+                by_metric.setdefault(fact.metric, []).append((entity, fact))
+    charts = []
+    for metric, refs in sorted(by_metric.items()):
+        actual = [r for r in refs if r[1].kind == "actual"]
+        units = {f.unit for _, f in actual}
+        if len({e.id for e, _ in actual}) >= 2 and len(units) == 1:
+            charts.append(ChartDef(f"compare-{metric}", "compare", actual[0][1].label,
+                                   tuple(actual)))
+    return charts
+
+
 def chart_problem(chart_type: str, facts: list[Fact]) -> str | None:
     """Why these facts cannot make this chart, or None (used by validation)."""
     if any(f.value is None and not f.series for f in facts):
@@ -83,6 +100,9 @@ def chart_rows(chart: ChartDef, lang: str) -> list[dict]:
     rows = []
     for order, (entity, fact) in enumerate(chart.refs):
         points = fact.series or []
+        if chart.type == "compare" and points:  # one bar per entity: its latest value
+            latest = max(points, key=lambda p: parse_period(p.period).sort_key())
+            points = [latest]
         if not points:
             points = [type("P", (), {"period": fact.period or "", "value": fact.value})]
         for point in points:

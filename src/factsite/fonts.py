@@ -26,11 +26,15 @@ def variable_font() -> Path:
     return found[0]
 
 
+def _user_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factsite"
+
+
 def cache_root() -> Path:
-    """Where derived artefacts live across builds (fonts, chart SVGs, PDFs)."""
-    base = os.environ.get("FACTSITE_CACHE") or os.environ.get("XDG_CACHE_HOME") or \
-        str(Path.home() / ".cache")
-    path = Path(base) / "factsite" if not os.environ.get("FACTSITE_CACHE") else Path(base)
+    """Where derived artefacts live across builds (chart SVGs, PDFs); `FACTSITE_CACHE`
+    moves it (a benchmark's cold build points it at an empty folder)."""
+    path = Path(os.environ["FACTSITE_CACHE"]) if os.environ.get("FACTSITE_CACHE") else \
+        _user_cache()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -39,7 +43,7 @@ def static_fonts() -> dict[str, Path]:
     """Paths of the static Regular and Bold instances, deriving them on first use (~15 s each)."""
     source = variable_font()
     key = hashlib.sha256(f"{source}:{source.stat().st_size}".encode()).hexdigest()[:12]
-    folder = cache_root() / "fonts" / key
+    folder = _user_cache() / "fonts" / key  # fonts outlive any FACTSITE_CACHE
     out = {style: folder / f"NotoSansSC-{style}.ttf" for style in WEIGHTS}
     if all(p.exists() for p in out.values()):
         return out
@@ -66,6 +70,6 @@ def fontconfig_file(path: Path) -> Path:
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
         f"  <dir>{font_dir()}</dir>\n"
-        f"  <cachedir>{cache_root() / 'fontconfig'}</cachedir>\n</fontconfig>\n",
+        f"  <cachedir>{_user_cache() / 'fontconfig'}</cachedir>\n</fontconfig>\n",
         encoding="utf-8")
     return path

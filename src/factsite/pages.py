@@ -42,6 +42,7 @@ def plan_pages(edition: Edition, lang: str) -> list[Page]:
         for entity in entities:
             pages.append(Page(lang, f"{kind}/{entity.id}/", "entity.md.j2", kind, entity.id))
     pages += [
+        Page(lang, "compare/", "compare.md.j2", "compare"),
         Page(lang, "glossary/", "glossary.md.j2", "glossary"),
         Page(lang, "sources/", "sources.md.j2", "sources"),
         Page(lang, "about/", "about.md.j2", "about"),

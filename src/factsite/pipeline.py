@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from factsite.chart_render import RenderedChart, render_all, scope_svg_ids, write_bundle
-from factsite.charts import build_chart, describe_chart, plan_charts
+from factsite.charts import build_chart, describe_chart, plan_charts, plan_comparisons
 from factsite.derive import derive
 from factsite.downloads import chart_files, entity_files
 from factsite.edition import Edition
@@ -24,6 +24,7 @@ from factsite.pages import LANGS, Page, plan_pages
 from factsite.render import PageContext, make_environment, render_page
 
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
+COMPARE = "compare"  # owner key of the compare page's charts
 ASSETS = ["factsite.css", "favicon.svg"]
 
 
@@ -43,7 +44,8 @@ def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
         title, description = entity.name[lang], _plain(entity.summary[lang])
     else:
         title = {"home": edition.site.title[lang], "glossary": t["glossary"],
-                 "sources": t["sources"], "about": t["about"]}.get(page.kind)
+                 "sources": t["sources"], "about": t["about"],
+                 "compare": t["compare"]}.get(page.kind)
         if page.kind == "kind-index":
             title = t["kinds"][page.extra["entity_kind"]]["many"]
         description = edition.site.description[lang]
@@ -70,7 +72,8 @@ def _nav(edition: Edition, strings: dict) -> list:
     for kind in ("district", "cluster", "platform", "institution", "company", "programme"):
         if edition.by_kind(kind):
             nav.append({strings["kinds"][kind]["many"]: f"{kind}/index.md"})
-    nav += [{strings["glossary"]: "glossary/index.md"}, {strings["sources"]: "sources/index.md"},
+    nav += [{strings["compare"]: "compare/index.md"},
+            {strings["glossary"]: "glossary/index.md"}, {strings["sources"]: "sources/index.md"},
             {strings["about"]: "about/index.md"}]
     return nav
 
@@ -82,11 +85,13 @@ def prepare_charts(edition: Edition) -> tuple[dict, int, int]:
     many SVGs had to be rendered (the rest came from the cache).
     """
     jobs = []
-    for entity in edition.entities.values():
-        for chart in plan_charts(edition, entity):
+    owners = [(e.id, plan_charts(edition, e)) for e in edition.entities.values()]
+    owners.append((COMPARE, plan_comparisons(edition)))
+    for owner, planned in owners:
+        for chart in planned:
             for lang in LANGS:
                 built, rows = build_chart(chart, lang)
-                jobs.append((lang, entity.id, chart, built.to_dict(), rows,
+                jobs.append((lang, owner, chart, built.to_dict(), rows,
                              describe_chart(chart, rows, lang)))
     svgs, rendered = render_all([job[3] for job in jobs])
     out: dict[str, dict[str, list]] = {lang: {} for lang in LANGS}
@@ -100,6 +105,9 @@ def prepare_charts(edition: Edition) -> tuple[dict, int, int]:
 def data_files(edition: Edition, charts: dict, lang: str) -> dict[str, bytes]:
     """Downloads of one language: each entity's fact sheet and each chart's data."""
     files: dict[str, bytes] = {}
+    for chart, item in charts[lang].get(COMPARE, []):
+        for name, data in chart_files(chart.id, item.rows).items():
+            files["compare/" + name] = data
     for entity in edition.entities.values():
         folder = f"{edition.kinds[entity.id]}/{entity.id}/"
         for name, data in entity_files(edition, entity, lang).items():

@@ -124,9 +124,10 @@ class PageContext:
     def sorted_series(self, fact: Fact):
         return sorted(fact.series or [], key=lambda p: parse_period(p.period).sort_key())
 
-    def charts(self, entity: Entity) -> list:
-        """[(ChartDef, RenderedChart)] of an entity in this page's language."""
-        return self.build.get("charts", {}).get(entity.id, [])
+    def charts(self, owner: Entity | str) -> list:
+        """[(ChartDef, RenderedChart)] of an entity (or of 'compare') in this language."""
+        key = owner if isinstance(owner, str) else owner.id
+        return self.build.get("charts", {}).get(key, [])
 
     # -- structure -----------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
