@@ -35,7 +35,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from factsite.pipeline import build_site
 
     content, templates, out = _project(args)
-    report = build_site(content, templates, out, site_url=args.site_url, quiet=args.quiet)
+    report = build_site(content, templates, out, site_url=args.site_url, quiet=args.quiet,
+                        pdf=not args.no_pdf)
     if not args.quiet:
         print(report)
     return 0
@@ -57,7 +58,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None, "quiet": False, "strict": False}
+DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None, "quiet": False, "strict": False,
+            "no_pdf": False}
 
 
 def _options(default: object) -> argparse.ArgumentParser:
@@ -74,6 +76,8 @@ def _options(default: object) -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", default=default, help="print errors only")
     p.add_argument("--strict", action="store_true", default=default,
                    help="warnings count as errors")
+    p.add_argument("--no-pdf", action="store_true", default=default,
+                   help="skip the PDF export (faster previews)")
     return p
 
 
@@ -95,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
                                      parents=[_options(argparse.SUPPRESS)])
     sub = parser.add_subparsers(dest="command")
     common = _options(argparse.SUPPRESS)
-    sub.add_parser("build", parents=[common], help="build the whole site into site/ (default)")
+    sub.add_parser("build", parents=[common], help="build the whole site and its PDFs into "
+                   "site/ (default)")
     sub.add_parser("check", parents=[common], help="validate content only")
     serve = sub.add_parser("serve", parents=[common], help="local preview, rebuilt on change")
     serve.add_argument("--host", default="127.0.0.1")

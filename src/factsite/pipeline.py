@@ -21,6 +21,8 @@ from factsite.engine import mkdocs_config, run_mkdocs, write_docs
 from factsite.landing import render_landing
 from factsite.loader import load_edition, load_strings
 from factsite.pages import LANGS, Page, plan_pages
+from factsite.pdf import export_all
+from factsite.print_html import pdf_name, print_jobs, report_name
 from factsite.render import PageContext, make_environment, render_page
 
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
@@ -36,7 +38,7 @@ def _plain(text: str, limit: int = 160) -> str:
 
 
 def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
-              site_url: str) -> dict:
+              site_url: str, pdf: bool) -> dict:
     """Front matter of a page: title, description, language alternates, switcher."""
     t, lang = strings[page.lang], page.lang
     if page.entity_id:
@@ -56,7 +58,7 @@ def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
         return ctx.root_url(f"{target_lang}/{page.path}")
 
     other = ctx.other_lang
-    return {
+    meta = {
         "title": title,
         "description": description,
         "fs_template": page.template,
@@ -65,6 +67,10 @@ def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
         "fs_switch": {"href": ctx.alt_url(), "hreflang": HREFLANG[other],
                       "label": strings[other]["lang_name"]},
     }
+    if pdf:  # link the PDFs only when this build makes them
+        meta["fs_pdf"] = {"href": pdf_name(page.path, lang), "label": t["pdf_page"]}
+        meta["fs_report"] = {"href": ctx.url(report_name(lang)), "label": t["pdf_report"]}
+    return meta
 
 
 def _nav(edition: Edition, strings: dict) -> list:
@@ -128,7 +134,7 @@ def _swap(tmp: Path, out: Path) -> None:
 
 
 def build_site(content: Path, templates: Path, out: Path, site_url: str | None = None,
-               quiet: bool = False) -> str:
+               quiet: bool = False, pdf: bool = True) -> str:
     """Build the whole site into `out`; on any error `out` is left untouched."""
     started = time.perf_counter()
     edition = load_edition(content)
@@ -151,7 +157,7 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
                     users = derived.term_pages.setdefault(term, [])
                     if page.entity_id not in users:
                         users.append(page.entity_id)
-            items.append((page, page_meta(page, ctx, edition, strings, site_url or ""), body))
+            items.append((page, page_meta(page, ctx, edition, strings, site_url or "", pdf), body))
         rendered[lang] = items
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +174,13 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
                                      edition.site.title[lang], site_url or "",
                                      _nav(edition, strings[lang]), ["assets/factsite.css"]))
         write_bundle(tmp / "assets" / "factsite-charts.js")
+        n_pdf = n_pdf_rendered = 0
+        if pdf:
+            css = "\n".join((templates / "assets" / "factsite.css").read_text(encoding="utf-8")
+                            .split("@media print")[:1]) + \
+                (templates / "print" / "print.css").read_text(encoding="utf-8")
+            jobs = print_jobs(tmp, env, edition, strings, css, site_url or "")
+            n_pdf, n_pdf_rendered = len(jobs), export_all(jobs)
         (tmp / "index.html").write_text(render_landing(env, edition, strings), encoding="utf-8")
         shutil.copyfile(templates / "assets" / "favicon.svg", tmp / "favicon.svg")
         os.chmod(tmp, 0o755)
@@ -178,6 +191,7 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
     finally:
         shutil.rmtree(work, ignore_errors=True)
     n_pages = sum(len(v) for v in rendered.values())
-    return (f"built {n_pages} pages ({len(rendered['zh'])} zh, {len(rendered['en'])} en) and "
-            f"{n_charts} charts ({n_rendered} SVGs rendered, the rest cached) into {out} in "
+    return (f"built {n_pages} pages ({len(rendered['zh'])} zh, {len(rendered['en'])} en), "
+            f"{n_charts} charts ({n_rendered} SVGs rendered, the rest cached) and {n_pdf} PDFs "
+            f"({n_pdf_rendered} exported, the rest cached) into {out} in "
             f"{time.perf_counter() - started:.1f}s")

@@ -6,6 +6,7 @@ from collections import Counter
 
 from factsite.derive import source_refs
 from factsite.edition import KINDS, Edition
+from factsite.pages import LANGS, plan_pages
 
 
 def edition_stats(edition: Edition) -> str:
@@ -36,7 +37,6 @@ def edition_stats(edition: Edition) -> str:
     for src in edition.sources.values():
         lines.append(f"  {src.id:<30} {src.date:<11} {by_source[src.id]:>5} "
                      f"{milestones[src.id]:>10} {len(quotes[src.id]):>6}")
-    lines += ["", f"Glossary terms: {len(edition.terms)}",
-              f"Pages: {2 * (len(edition.entities) + 4 + sum(1 for k in KINDS if edition.by_kind(k)))}"
-              " (both languages)"]
+    pages = sum(len(plan_pages(edition, lang)) for lang in LANGS)
+    lines += ["", f"Glossary terms: {len(edition.terms)}", f"Pages: {pages} (both languages)"]
     return "\n".join(lines)
