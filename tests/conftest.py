@@ -1,46 +1,12 @@
-"""Shared fixtures: the repository, the mini fixture edition, and a CLI runner."""
+"""Shared fixtures (helpers live in helpers.py, importable from every test folder)."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-MINI = REPO / "tests" / "fixtures" / "mini"
-sys.path.insert(0, str(REPO / "src"))
-
-from factsite.cli import main  # noqa: E402
-
-
-def tree_digest(root: Path) -> dict[str, str]:
-    """Relative path -> sha256 of every file under root (for byte-identity checks)."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def make_project(tmp: Path, content: Path = MINI / "content") -> Path:
-    """A project folder with `content` copied in and the repository's templates linked."""
-    project = tmp / "project"
-    shutil.copytree(content, project / "content")
-    (project / "templates").symlink_to(REPO / "templates")
-    return project
-
-
-def run_cli(project: Path, *args: str, capsys=None) -> tuple[int, str, str]:
-    """Run the CLI in-process from inside `project`; returns (status, stdout, stderr)."""
-    old = Path.cwd()
-    os.chdir(project)
-    try:
-        status = main(["--project", str(project), *args])
-    finally:
-        os.chdir(old)
-    out, err = capsys.readouterr() if capsys else ("", "")
-    return status, out, err
+from helpers import main, make_project  # noqa: F401  (helpers puts src/ on sys.path)
 
 
 @pytest.fixture(scope="session")

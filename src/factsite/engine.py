@@ -39,7 +39,8 @@ def write_docs(docs_dir: Path, pages: list[tuple[Page, dict, str]],
 
 
 def mkdocs_config(lang: str, docs_dir: Path, site_dir: Path, templates: Path, strings: dict,
-                  site_name: str, site_url: str, nav: list, extra_css: list[str]) -> dict:
+                  site_name: str, site_url: str, nav: list, extra_css: list[str],
+                  footer: dict) -> dict:
     """The MkDocs configuration of one language's build."""
     return {
         "site_name": site_name,
@@ -68,7 +69,14 @@ def mkdocs_config(lang: str, docs_dir: Path, site_dir: Path, templates: Path, st
         "plugins": [],
         "markdown_extensions": ["attr_list", "md_in_html", {"toc": {"permalink": False}}],
         "extra_css": extra_css,
-        "extra": {"generator": False},
+        "copyright": strings["copyright"],
+        "extra": {
+            "generator": False,
+            "fs_footer": footer,
+            "fs_404": {"title": strings["not_found_title"], "text": strings["not_found_text"],
+                       "home": f"{site_url.rstrip('/')}/{lang}/" if site_url else f"/{lang}/",
+                       "home_label": strings["back_home"]},
+        },
         "nav": nav,
         "not_in_nav": "/**\n",
         "validation": {"nav": {"omitted_files": "ignore"},
@@ -114,5 +122,7 @@ def run_mkdocs(config: dict) -> None:
                       config_file_path=str(Path(config["docs_dir"]).parent / "mkdocs.yml"))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(cfg)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):  # one sitemap for both languages: furniture
+        (Path(config["site_dir"]) / name).unlink(missing_ok=True)
     if not patch_material_bundle(Path(config["site_dir"])):
         log.warning("Material's alternate-sitemap probe not found; language links may log 404s")

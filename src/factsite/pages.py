@@ -46,5 +46,6 @@ def plan_pages(edition: Edition, lang: str) -> list[Page]:
         Page(lang, "glossary/", "glossary.md.j2", "glossary"),
         Page(lang, "sources/", "sources.md.j2", "sources"),
         Page(lang, "about/", "about.md.j2", "about"),
+        Page(lang, "search/", "search.md.j2", "search"),
     ]
     return pages

@@ -18,6 +18,8 @@ from factsite.derive import derive
 from factsite.downloads import chart_files, entity_files
 from factsite.edition import Edition
 from factsite.engine import mkdocs_config, run_mkdocs, write_docs
+from factsite.furniture import build_date, robots, sitemap
+from factsite.search import index_search
 from factsite.landing import render_landing
 from factsite.loader import load_edition, load_strings
 from factsite.pages import LANGS, Page, plan_pages
@@ -26,8 +28,10 @@ from factsite.print_html import pdf_name, print_jobs, report_name
 from factsite.render import PageContext, make_environment, render_page
 
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 COMPARE = "compare"  # owner key of the compare page's charts
 ASSETS = ["factsite.css", "favicon.svg"]
+ROOT_ASSETS = ["factsite-search.js"]
 
 
 def _plain(text: str, limit: int = 160) -> str:
@@ -47,7 +51,7 @@ def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
     else:
         title = {"home": edition.site.title[lang], "glossary": t["glossary"],
                  "sources": t["sources"], "about": t["about"],
-                 "compare": t["compare"]}.get(page.kind)
+                 "compare": t["compare"], "search": t["search"]}.get(page.kind)
         if page.kind == "kind-index":
             title = t["kinds"][page.extra["entity_kind"]]["many"]
         description = edition.site.description[lang]
@@ -66,6 +70,10 @@ def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
         + [{"hreflang": "x-default", "href": href("en")}],
         "fs_switch": {"href": ctx.alt_url(), "hreflang": HREFLANG[other],
                       "label": strings[other]["lang_name"]},
+        "fs_search": {"href": ctx.url("search/"), "label": t["search"],
+                      "placeholder": t["search_placeholder"]},
+        "fs_og": {"locale": OG_LOCALE[lang], "locale_alternate": OG_LOCALE[other],
+                  "url": f"{site_url.rstrip('/')}/{lang}/{page.path}" if site_url else ""},
     }
     if pdf:  # link the PDFs only when this build makes them
         meta["fs_pdf"] = {"href": pdf_name(page.path, lang), "label": t["pdf_page"]}
@@ -140,8 +148,10 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
     edition = load_edition(content)
     strings = load_strings(templates / "i18n")
     site_url = site_url if site_url is not None else edition.site.site_url
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(datetime.strptime(
-        edition.site.edition, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())))
+    if "SOURCE_DATE_EPOCH" not in os.environ:  # reproducible within a day: today, 00:00 UTC
+        today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(today.timestamp()))
+    built = build_date()
     derived = derive(edition)
     env = make_environment(templates)
     charts, n_charts, n_rendered = prepare_charts(edition)
@@ -170,10 +180,17 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
             (docs / "assets").mkdir(parents=True, exist_ok=True)
             for name in ASSETS:
                 shutil.copyfile(templates / "assets" / name, docs / "assets" / name)
-            run_mkdocs(mkdocs_config(lang, docs, tmp / lang, templates, strings[lang],
+            t = strings[lang]
+            footer = {"edition": f"{t['edition']} {edition.site.edition}",
+                      "built": f"{t['last_built']} {built}"}
+            run_mkdocs(mkdocs_config(lang, docs, tmp / lang, templates, t,
                                      edition.site.title[lang], site_url or "",
-                                     _nav(edition, strings[lang]), ["assets/factsite.css"]))
+                                     _nav(edition, t), ["assets/factsite.css"], footer))
         write_bundle(tmp / "assets" / "factsite-charts.js")
+        for name in ROOT_ASSETS:
+            shutil.copyfile(templates / "assets" / name, tmp / "assets" / name)
+        for lang in LANGS:
+            index_search(tmp / lang)
         n_pdf = n_pdf_rendered = 0
         if pdf:
             css = "\n".join((templates / "assets" / "factsite.css").read_text(encoding="utf-8")
@@ -182,6 +199,10 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
             jobs = print_jobs(tmp, env, edition, strings, css, site_url or "")
             n_pdf, n_pdf_rendered = len(jobs), export_all(jobs)
         (tmp / "index.html").write_text(render_landing(env, edition, strings), encoding="utf-8")
+        paths = [page.path for page, _, _ in rendered["en"]]
+        (tmp / "sitemap.xml").write_text(sitemap(paths, site_url or "", built), encoding="utf-8")
+        (tmp / "robots.txt").write_text(robots(site_url or ""), encoding="utf-8")
+        shutil.copyfile(tmp / "en" / "404.html", tmp / "404.html")
         shutil.copyfile(templates / "assets" / "favicon.svg", tmp / "favicon.svg")
         os.chmod(tmp, 0o755)
         _swap(tmp, out)

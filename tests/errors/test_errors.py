@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_cli, tree_digest
+from helpers import make_project, run_cli, tree_digest
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.case"))
 

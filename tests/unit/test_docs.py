@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from factsite.guide import END, START, MODELS, authoring_guide
 
 

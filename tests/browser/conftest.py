@@ -1,0 +1,86 @@
+"""Browser fixtures: the real edition built once, served on a free loopback port, and
+Debian's Chromium driven by Playwright (never a downloaded browser)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, make_project, run_cli
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def require(available: bool, what: str) -> None:
+    """In CI a missing tool fails the run; locally the test skips and says what to install."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing (.ci/run installs it)")
+    pytest.skip(f"install {what} to run this test")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("browser"), REPO / "content")
+    status, _, _ = run_cli(project, "--quiet", "--no-pdf", "build")
+    assert status == 0
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path):
+    """The site over HTTP on 127.0.0.1 and a free port; yields the base URL."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep the test output readable
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    require(Path(CHROMIUM).exists(), "Debian's chromium (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is in the test extra
+        require(False, "playwright (pip install -e '.[test]')")
+    from factsite.fonts import fontconfig_file
+
+    conf = fontconfig_file(tmp_path_factory.mktemp("fonts") / "fonts.conf")
+    os.environ["FONTCONFIG_FILE"] = str(conf)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page with its console errors and every URL it requested recorded."""
+
+    def __init__(self, page):
+        self.page, self.errors, self.requests = page, [], []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = Watched(context.new_page())
+    yield page
+    context.close()
