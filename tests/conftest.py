@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import main, make_project  # noqa: F401  (helpers puts src/ on sys.path)
+from helpers import REPO, main, make_project, run_cli  # (helpers puts src/ on sys.path)
 
 
 @pytest.fixture(scope="session")
@@ -14,5 +14,15 @@ def mini_site(tmp_path_factory) -> Path:
     """The mini edition built once per session; tests copy it, never modify it."""
     project = make_project(tmp_path_factory.mktemp("mini"))
     status = main(["--project", str(project), "--quiet", "build"])
+    assert status == 0
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real edition built once per session, without PDFs (tests/site/test_pdf.py covers
+    them on the mini edition)."""
+    project = make_project(tmp_path_factory.mktemp("real"), REPO / "content")
+    status, _, _ = run_cli(project, "--quiet", "--no-pdf", "build")
     assert status == 0
     return project / "site"

@@ -3,6 +3,7 @@ temporary folder and swap it into place only when every step succeeded."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -62,9 +63,9 @@ def page_meta(page: Page, ctx: PageContext, edition: Edition, strings: dict,
         return ctx.root_url(f"{target_lang}/{page.path}")
 
     other = ctx.other_lang
-    meta = {
-        "title": title,
-        "description": description,
+    meta = {  # MkDocs themes print these unescaped: escape them here, once
+        "title": html.escape(title, quote=True),
+        "description": html.escape(description, quote=True),
         "fs_template": page.template,
         "fs_alternates": [{"hreflang": HREFLANG[code], "href": href(code)} for code in LANGS]
         + [{"hreflang": "x-default", "href": href("en")}],

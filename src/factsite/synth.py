@@ -671,7 +671,6 @@ def _region(n: int, rng: random.Random) -> tuple[Place, list[Node]]:
         nodes[home(p)].append(node)
 
     owners = (districts + towns) or [city]
-    owners = owners[:]
     rng.shuffle(owners)
     used: dict[str, list] = {}
     clusters = []

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, make_project, run_cli
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,21 +28,13 @@ def require(available: bool, what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("browser"), REPO / "content")
-    status, _, _ = run_cli(project, "--quiet", "--no-pdf", "build")
-    assert status == 0
-    return project / "site"
-
-
-@pytest.fixture(scope="session")
-def server(built_site: Path):
+def server(real_site: Path):
     """The site over HTTP on 127.0.0.1 and a free port; yields the base URL."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):  # keep the test output readable
             pass
 
-    handler = functools.partial(Quiet, directory=str(built_site))
+    handler = functools.partial(Quiet, directory=str(real_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
