@@ -4,6 +4,7 @@ search), each into `<out>/<lang>/`."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import logging
@@ -43,7 +44,7 @@ def mkdocs_config(lang: str, docs_dir: Path, site_dir: Path, templates: Path, st
                   footer: dict) -> dict:
     """The MkDocs configuration of one language's build."""
     return {
-        "site_name": site_name,
+        "site_name": html.escape(site_name),  # themes print it unescaped
         "site_url": f"{site_url.rstrip('/')}/{lang}/" if site_url else None,
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),

@@ -111,7 +111,8 @@ def prepare_charts(edition: Edition) -> tuple[dict, int, int]:
     svgs, rendered = render_all([job[3] for job in jobs])
     out: dict[str, dict[str, list]] = {lang: {} for lang in LANGS}
     for (lang, entity_id, chart, spec, rows, alt), svg in zip(jobs, svgs):
-        spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace(
+            "<", "\\u003c")  # inert inside <script type="application/json">
         item = RenderedChart(scope_svg_ids(svg, f"c-{chart.id}"), spec_json, rows, alt)
         out[lang].setdefault(entity_id, []).append((chart, item))
     return out, len(jobs) // len(LANGS), rendered
