@@ -4,7 +4,9 @@ with a series; the rendering to SVG lives in `chart_render`."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 import altair as alt
 
@@ -137,18 +139,44 @@ def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         stroke=None).configure_legend(labelFont=FONT, titleFont=FONT)
 
 
-def build_trend_chart(chart: ChartDef, rows: list[dict], lang: str) -> alt.TopLevelMixin:
-    """Values over periods; actuals joined by a line, targets as hollow markers (never joined)."""
+@dataclass(frozen=True)
+class Layout:
+    """What a chart's structure depends on, apart from its data: the strings and order."""
+
+    type: str
+    title: str
+    unit: str
+    order: tuple[str, ...]
+    legend: bool
+    height: int
+
+
+def prepare_rows(chart: ChartDef, rows: list[dict], lang: str) -> Layout:
+    """Add the display fields marks need (kind label, bar label) and say the layout."""
     for row in rows:
         row["kind_label"] = _kind_label(row["kind"], lang)
-    order = [r["period_label"] for r in sorted(rows, key=lambda r: r["sort"])]
-    order = list(dict.fromkeys(order))
-    unit = unit_label(chart.refs[0][1].unit, lang)
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("period_label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True), axis=UNIT_AXIS),
+        name = row["entity"] if chart.type == "compare" else row["metric"]
+        suffix = f" ({row['period_label']})" if row["period_label"] else ""
+        if chart.type == "progress" and row["kind"] == "target":
+            suffix = f" ({_kind_label('target', lang)} {row['period_label']})"
+        row["bar"] = f"{name}{suffix}"
+    if chart.type == "trend":
+        order = [r["period_label"] for r in sorted(rows, key=lambda r: r["sort"])]
+    else:
+        order = [r["bar"] for r in sorted(rows, key=lambda r: r["order"])]
+    return Layout(chart.type, chart.title[lang], unit_label(chart.refs[0][1].unit, lang),
+                  tuple(dict.fromkeys(order)), len(chart.refs) > 1 and chart.type == "trend",
+                  200 if chart.type == "trend" else max(90, 34 * len(rows)))
+
+
+def build_trend_chart(layout: Layout, data: alt.Data) -> alt.TopLevelMixin:
+    """Values over periods; actuals joined by a line, targets as hollow markers (never joined)."""
+    base = alt.Chart(data).encode(
+        x=alt.X("period_label:N", sort=list(layout.order), title=None,
+                axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=layout.unit, scale=alt.Scale(zero=True), axis=UNIT_AXIS),
         color=alt.Color("metric:N", legend=alt.Legend(orient="bottom", title=None,
-                                                      labelLimit=480) if len(chart.refs) > 1
+                                                      labelLimit=480) if layout.legend
                         else None, scale=PALETTE),
         tooltip=[alt.Tooltip("metric:N"), alt.Tooltip("period_label:N"),
                  alt.Tooltip("value_label:N"), alt.Tooltip("kind_label:N")],
@@ -160,28 +188,19 @@ def build_trend_chart(chart: ChartDef, rows: list[dict], lang: str) -> alt.TopLe
                            alt.value("white")),
         shape=alt.Shape("kind_label:N", legend=None))
     labels = base.mark_text(dy=-12, fontSize=11, color=INK).encode(text="value_label:N")
-    layered = alt.layer(line, points, labels).properties(width=WIDTH, height=200)
+    layered = alt.layer(line, points, labels).properties(width=WIDTH, height=layout.height)
     return _config(layered)
 
 
-def build_bar_chart(chart: ChartDef, rows: list[dict], lang: str) -> alt.TopLevelMixin:
+def build_bar_chart(layout: Layout, data: alt.Data) -> alt.TopLevelMixin:
     """Horizontal bars for compare, composition, progress and ladder charts.
 
     compare: one bar per entity (label says the period); composition: the total first, then
     its parts; progress: actual bar and a hollow target; ladder: tiers in the declared order.
     """
-    for row in rows:
-        name = row["entity"] if chart.type == "compare" else row["metric"]
-        suffix = f" ({row['period_label']})" if row["period_label"] else ""
-        if chart.type == "progress" and row["kind"] == "target":
-            suffix = f" ({_kind_label('target', lang)} {row['period_label']})"
-        row["bar"] = f"{name}{suffix}"
-        row["kind_label"] = _kind_label(row["kind"], lang)
-    order = [r["bar"] for r in sorted(rows, key=lambda r: r["order"])]
-    unit = unit_label(chart.refs[0][1].unit, lang)
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        y=alt.Y("bar:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("value:Q", title=unit, scale=alt.Scale(zero=True),
+    base = alt.Chart(data).encode(
+        y=alt.Y("bar:N", sort=list(layout.order), title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("value:Q", title=layout.unit, scale=alt.Scale(zero=True),
                 axis=alt.Axis(titleFontWeight="normal")),
         tooltip=[alt.Tooltip("bar:N"), alt.Tooltip("value_label:N"),
                  alt.Tooltip("kind_label:N")],
@@ -193,18 +212,56 @@ def build_bar_chart(chart: ChartDef, rows: list[dict], lang: str) -> alt.TopLeve
         strokeDash=alt.condition(actual, alt.value([1, 0]), alt.value([5, 3])))
     labels = base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(
         text="value_label:N")
-    height = max(90, 34 * len(rows))
-    return _config(alt.layer(bars, labels).properties(width=WIDTH - 160, height=height))
+    return _config(alt.layer(bars, labels).properties(width=WIDTH - 160, height=layout.height))
+
+
+def _build(layout: Layout, data: alt.Data) -> alt.TopLevelMixin:
+    builder = build_trend_chart if layout.type == "trend" else build_bar_chart
+    return builder(layout, data).properties(title=layout.title)
 
 
 def build_chart(chart: ChartDef, lang: str) -> tuple[alt.TopLevelMixin, list[dict]]:
-    """The Altair chart and its rows, for any chart type."""
+    """The Altair chart and its rows, for any chart type (the reference implementation)."""
     rows = chart_rows(chart, lang)
-    if chart.type == "trend":
-        built = build_trend_chart(chart, rows, lang)
-    else:
-        built = build_bar_chart(chart, rows, lang)
-    return built.properties(title=chart.title[lang]), rows
+    layout = prepare_rows(chart, rows, lang)
+    return _build(layout, alt.Data(values=rows)), rows
+
+
+_TITLE, _UNIT, _ORDER = "\x00title", "\x00unit", "\x00order"
+
+
+@lru_cache(maxsize=None)
+def _skeleton(chart_type: str, legend: bool) -> str:
+    """The Vega-Lite JSON of a chart type with placeholders, built (and validated) once."""
+    layout = Layout(chart_type, _TITLE, _UNIT, (_ORDER,), legend, -1)
+    spec = _build(layout, alt.Data(name="rows")).to_dict()
+    return json.dumps(spec)
+
+
+def _fill(node, layout: Layout, rows: list[dict]):
+    if isinstance(node, dict):
+        if node == {"name": "rows"}:
+            return {"values": rows}
+        return {k: _fill(v, layout, rows) for k, v in node.items()}
+    if isinstance(node, list):
+        if node == [_ORDER]:
+            return list(layout.order)
+        return [_fill(v, layout, rows) for v in node]
+    if node == _TITLE:
+        return layout.title
+    if node == _UNIT:
+        return layout.unit
+    if node == -1:
+        return layout.height
+    return node
+
+
+def chart_spec(chart: ChartDef, lang: str) -> tuple[dict, list[dict]]:
+    """The Vega-Lite spec of a chart, fast: the type's validated skeleton filled with this
+    chart's data and strings (equal to `build_chart(...).to_dict()`, as a test checks)."""
+    rows = chart_rows(chart, lang)
+    layout = prepare_rows(chart, rows, lang)
+    return _fill(json.loads(_skeleton(layout.type, layout.legend)), layout, rows), rows
 
 
 def describe_chart(chart: ChartDef, rows: list[dict], lang: str) -> str:

@@ -25,14 +25,37 @@ def _front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+# Page bodies are HTML already; MkDocs gets only their headings as Markdown (for its table of
+# contents) and the hook in mkdocs_hooks.py puts the body back: Markdown never re-parses it.
+BODIES: dict[tuple[str, str], str] = {}
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def toc_markdown(body: str) -> str:
+    """The page's h2 headings as Markdown headings with the same ids."""
+    lines = []
+    for anchor, inner in _H2.findall(body):
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        escaped = _MD_SPECIAL.sub(r"\\\1", text)
+        lines.append(f"## {escaped} {{#{anchor}}}\n")
+    return "\n".join(lines)
+
+
+def page_body(docs_dir: str, src_uri: str) -> str | None:
+    return BODIES.get((str(Path(docs_dir)), src_uri))
+
+
 def write_docs(docs_dir: Path, pages: list[tuple[Page, dict, str]],
                files: dict[str, bytes] | None = None) -> None:
-    """Write each page body as a Markdown source file, and the static files beside them
-    (MkDocs copies every non-Markdown file of docs_dir into the site as it is)."""
+    """Write each page as a Markdown source file (front matter and headings), keep its HTML
+    body for the hook, and write the static files beside the pages (MkDocs copies every
+    non-Markdown file of docs_dir into the site as it is)."""
     for page, meta, body in pages:
         target = docs_dir / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_front_matter(meta) + body, encoding="utf-8")
+        target.write_text(_front_matter(meta) + toc_markdown(body), encoding="utf-8")
+        BODIES[(str(docs_dir), page.src)] = body
     for rel, data in (files or {}).items():
         target = docs_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -68,6 +91,7 @@ def mkdocs_config(lang: str, docs_dir: Path, site_dir: Path, templates: Path, st
             ],
         },
         "plugins": [],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "markdown_extensions": ["attr_list", "md_in_html", {"toc": {"permalink": False}}],
         "extra_css": extra_css,
         "copyright": strings["copyright"],
@@ -122,7 +146,11 @@ def run_mkdocs(config: dict) -> None:
     cfg = load_config(io.BytesIO(text.encode("utf-8")),
                       config_file_path=str(Path(config["docs_dir"]).parent / "mkdocs.yml"))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    build(cfg)
+    try:
+        build(cfg)
+    finally:
+        for key in [k for k in BODIES if k[0] == str(Path(config["docs_dir"]))]:
+            del BODIES[key]
     for name in ("sitemap.xml", "sitemap.xml.gz"):  # one sitemap for both languages: furniture
         (Path(config["site_dir"]) / name).unlink(missing_ok=True)
     if not patch_material_bundle(Path(config["site_dir"])):

@@ -37,44 +37,73 @@ def _fields(model: type[BaseModel], loc: tuple) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
-def _diagnose(exc: ValidationError, model: type[BaseModel], pos: Positions) -> list[Diagnostic]:
+_FRIENDLY = {"str": "text", "dict": "a mapping", "list": "a list", "NoneType": "nothing",
+             "int": "a number", "float": "a number", "bool": "true/false"}
+
+
+def _data_loc(loc: tuple, data: Any) -> tuple:
+    """Pydantic's error location without its internal steps (union members, validators):
+    keep exactly the parts that exist in the data, plus a final missing or unknown key."""
+    out: list = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            out.append(part)
+            current = current[part]
+        elif i == len(loc) - 1 and isinstance(part, str) and "[" not in part:
+            out.append(part)  # a missing field
+        elif isinstance(current, dict) and isinstance(part, str) and part in current:
+            out.append(part)
+    return tuple(out)
+
+
+def _diagnose(exc: ValidationError, model: type[BaseModel], pos: Positions,
+              data: Any) -> list[Diagnostic]:
     """Turn pydantic errors into compiler-style diagnostics with stable codes."""
     out = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        loc = _data_loc(tuple(err["loc"]), data)
         kind, msg = err["type"], err["msg"].removeprefix("Value error, ")
+        last = loc[-1] if loc else ""
+        got = _FRIENDLY.get(type(err.get("input")).__name__, type(err.get("input")).__name__)
         if kind == "extra_forbidden":
-            allowed = _fields(model, loc[:-1])
-            close = get_close_matches(str(loc[-1]), allowed, n=1)
+            allowed = _fields(model, tuple(p for p in loc[:-1]))
+            close = get_close_matches(str(last), allowed, n=1)
             hint = (f"did you mean {close[0]!r}? " if close else "") + (
                 f"allowed keys: {', '.join(allowed)}" if allowed else "")
-            out.append(pos.diagnostic(loc, "S200", f"unknown key {loc[-1]!r}", hint or None,
+            out.append(pos.diagnostic(loc, "S200", f"unknown key {last!r}", hint or None,
                                       key=True))
-        elif kind == "missing" and loc and loc[-1] in ("zh", "en"):
-            lang = {"zh": "Chinese ('zh')", "en": "English ('en')"}[loc[-1]]
+        elif kind == "missing" and last in ("zh", "en"):
+            lang = {"zh": "Chinese ('zh')", "en": "English ('en')"}[last]
             out.append(pos.diagnostic(loc, "S202", f"missing {lang} text",
                                       "every text a reader sees needs both zh and en"))
         elif kind == "missing":
-            out.append(pos.diagnostic(loc, "S201", f"missing required field {loc[-1]!r}"))
-        elif "is not a period" in msg or "month" in msg and "exist" in msg or "range" in msg \
-                or "quarter has no day" in msg or "precision" in msg:
+            out.append(pos.diagnostic(loc, "S201", f"missing required field {last!r}"))
+        elif "is not a period" in msg or "does not exist" in msg or "range" in msg \
+                or "quarter has no day" in msg or "precision" in msg or "is not a date" in msg \
+                or "not plausible" in msg:
             out.append(pos.diagnostic(loc, "S204", msg,
                                       "periods look like 2022, 2022-Q3, 2024-01..05, 2023-07-31"))
         elif "not a known unit" in msg:
             out.append(pos.diagnostic(loc, "S205", msg, "see the unit table in the README"))
-        elif "a fact" in msg or "needs a" in msg or "series" in msg:
+        elif msg.startswith(("a fact", "a numeric fact", "a `series`")):
             out.append(pos.diagnostic(loc, "S206", msg))
-        elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "to", "parent"):
+        elif kind == "string_pattern_mismatch" and last in ("id", "to", "parent", "metric"):
             out.append(pos.diagnostic(loc, "S207", f"{err['input']!r} is not a valid id",
                                       "ids are lowercase ASCII words joined by '-', e.g. "
                                       "'china-vision-valley'"))
-        elif kind in ("string_too_short", "too_short"):
+        elif kind in ("string_too_short", "too_short", "finite_number") or \
+                "at least 2 characters" in msg:
             out.append(pos.diagnostic(loc, "S209", msg))
         elif kind == "literal_error":
             out.append(pos.diagnostic(loc, "S209", f"{err['input']!r}: {msg}"))
         else:
-            got = type(err.get("input")).__name__
-            out.append(pos.diagnostic(loc, "S203", f"{msg} (got {got})"))
+            out.append(pos.diagnostic(loc, "S203", f"{msg} (got {got})",
+                                      "put quotes around text that looks like a number or date"
+                                      if got in ("a number", "true/false") else None))
     return out
 
 
@@ -88,7 +117,7 @@ def _load_one(path: Path, rel: str, model: type[BaseModel],
     try:
         return model.model_validate(data), pos
     except ValidationError as exc:
-        diags.extend(_diagnose(exc, model, pos))
+        diags.extend(_diagnose(exc, model, pos, data))
         return None, pos
 
 
@@ -167,12 +196,22 @@ def load_edition(root: Path) -> Edition:
                                          f"duplicate source id {src.id!r}"))
             continue
         sources[src.id] = src
-        doc = root / "sources" / src.file
+        folder = (root / "sources").resolve()
+        doc = (folder / src.file).resolve()
+        if doc.parent != folder and doc != folder:
+            diags.append(spos.diagnostic(("sources", i, "file"), "R306",
+                                         f"source document {src.file!r} is not in "
+                                         "content/sources/", "give the bare file name of a "
+                                         "document in content/sources/"))
+            continue
         try:
             texts[src.id] = doc.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        except (FileNotFoundError, IsADirectoryError):
+            present = sorted(p.name for p in folder.glob("*.txt"))
+            close = get_close_matches(src.file, present, n=1)
             diags.append(spos.diagnostic(("sources", i, "file"), "R306",
                                          f"source document {src.file!r} not found",
+                                         f"did you mean {close[0]!r}?" if close else
                                          "put the plain-text document in content/sources/"))
         except UnicodeDecodeError:
             diags.append(spos.diagnostic(("sources", i, "file"), "Y105",
@@ -183,6 +222,7 @@ def load_edition(root: Path) -> Edition:
         if term.id in terms:
             diags.append(positions["glossary"].diagnostic(("terms", i, "id"), "R303",
                                                           f"duplicate term id {term.id!r}"))
+            continue
         terms[term.id] = term
 
     edition = Edition(root, site, sources, texts, terms, entities, kinds, positions)

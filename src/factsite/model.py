@@ -26,7 +26,28 @@ def _year_as_text(value: object) -> object:
     return value
 
 
+def _period_text(value: object) -> object:
+    value = _year_as_text(value)
+    if isinstance(value, str):
+        parse_period(value)
+    return value
+
+
+def _number(value: object) -> object:
+    """A figure is a number as written: not `true`, not text."""
+    if isinstance(value, bool) or isinstance(value, str):
+        raise ValueError("Input should be a valid number")
+    return value
+
+
+def _text_mapping(value: object) -> object:
+    if not isinstance(value, dict) and not isinstance(value, BaseModel):
+        raise ValueError("Input should be a mapping {zh: …, en: …}")
+    return value
+
+
 PeriodText = Annotated[str, BeforeValidator(_year_as_text)]
+Number = Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
 
 
 class Strict(BaseModel):
@@ -37,6 +58,11 @@ class Strict(BaseModel):
 
 class Text(Strict):
     """A text every reader sees, in both languages."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _mapping(cls, value: object) -> object:
+        return _text_mapping(value)
 
     zh: str = Field(min_length=1, description="Simplified Chinese text.")
     en: str = Field(min_length=1, description="English text, written for an English reader.")
@@ -55,12 +81,19 @@ class SourceRef(Strict):
         "figure; for a number, the number must occur in it.",
     )
 
+    @field_validator("quote")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if len("".join(v.split())) < 2:
+            raise ValueError("String should have at least 2 characters")
+        return v
+
 
 class SeriesPoint(Strict):
     """One point of a series: a value at a period."""
 
     period: PeriodText = Field(description="Period of this point, e.g. `2021`, `2022-Q3`, `2024-01..05`.")
-    value: float = Field(description="The number as the source gives it, in the fact's unit.")
+    value: Number = Field(description="The number as the source gives it, in the fact's unit.")
     source: SourceRef | None = Field(
         default=None, description="Own source, when the point is not stated in the fact's quote."
     )
@@ -85,7 +118,7 @@ class Fact(Strict):
     metric: str | None = Field(default=None, pattern=ID_PATTERN, description="Shared metric id "
                                "(e.g. `little-giants`) when the same measure is reported for "
                                "several entities; the compare page lines these up.")
-    value: float | None = Field(default=None, description="The figure, in `unit`, as stated.")
+    value: Number | None = Field(default=None, description="The figure, in `unit`, as stated.")
     series: list[SeriesPoint] | None = Field(
         default=None, description="Instead of `value`: two or more points over periods.")
     text: Text | None = Field(
@@ -248,11 +281,12 @@ class SiteConfig(Strict):
     home_entity: str | None = Field(default=None, description="Entity whose hero figures the "
                                     "landing page shows.")
 
-    @field_validator("edition")
+    @field_validator("edition", mode="before")
     @classmethod
-    def _edition(cls, v: str) -> str:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-            raise ValueError("edition must be a date YYYY-MM-DD")
+    def _edition(cls, v: object) -> object:
+        if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            raise ValueError(f"{v!r} is not a date (use YYYY-MM-DD)")
+        parse_period(v)
         return v
 
 

@@ -6,6 +6,7 @@ Grammar: ``POINT`` or ``POINT..END`` where POINT is ``YYYY``, ``YYYY-QN``, ``YYY
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -39,10 +40,12 @@ class Period:
 
 
 def _parse_point(text: str) -> Point:
-    m = _POINT.match(text)
+    m = _POINT.fullmatch(text) if text.isascii() else None
     if not m:
         raise PeriodError(f"{text!r} is not a period (use 2022, 2022-Q3, 2024-05 or 2024-05-24)")
     year, mid, day = int(m.group(1)), m.group(2), m.group(3)
+    if year < 1000:
+        raise PeriodError(f"{text!r}: year {year} is not plausible")
     if mid is None:
         return Point(year)
     if mid.startswith("Q"):
@@ -52,8 +55,8 @@ def _parse_point(text: str) -> Point:
     month = int(mid)
     if not 1 <= month <= 12:
         raise PeriodError(f"{text!r}: month {month} does not exist")
-    if day is not None and not 1 <= int(day) <= 31:
-        raise PeriodError(f"{text!r}: day {day} does not exist")
+    if day is not None and not 1 <= int(day) <= calendar.monthrange(year, month)[1]:
+        raise PeriodError(f"{text!r}: day {int(day)} does not exist")
     return Point(year, month=month, day=int(day) if day else None)
 
 

@@ -14,13 +14,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from factsite.chart_render import RenderedChart, render_all, scope_svg_ids, write_bundle
-from factsite.charts import build_chart, describe_chart, plan_charts, plan_comparisons
+from factsite.charts import chart_spec, describe_chart, plan_charts, plan_comparisons
 from factsite.derive import derive
 from factsite.downloads import chart_files, entity_files
 from factsite.edition import Edition
 from factsite.engine import mkdocs_config, run_mkdocs, write_docs
 from factsite.furniture import build_date, robots, sitemap
 from factsite.search import index_search
+from factsite.text import TermMatcher
 from factsite.landing import render_landing
 from factsite.loader import load_edition, load_strings
 from factsite.pages import LANGS, Page, plan_pages
@@ -105,8 +106,8 @@ def prepare_charts(edition: Edition) -> tuple[dict, int, int]:
     for owner, planned in owners:
         for chart in planned:
             for lang in LANGS:
-                built, rows = build_chart(chart, lang)
-                jobs.append((lang, owner, chart, built.to_dict(), rows,
+                spec, rows = chart_spec(chart, lang)
+                jobs.append((lang, owner, chart, spec, rows,
                              describe_chart(chart, rows, lang)))
     svgs, rendered = render_all([job[3] for job in jobs])
     out: dict[str, dict[str, list]] = {lang: {} for lang in LANGS}
@@ -161,7 +162,8 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
     rendered: dict[str, list] = {}
     for lang in LANGS:
         items = []
-        build_info = {"edition": edition.site.edition, "charts": charts[lang]}
+        build_info = {"edition": edition.site.edition, "charts": charts[lang],
+                      "terms": TermMatcher(list(edition.terms.values()), lang)}
         for page in plan_pages(edition, lang):
             body, ctx = render_page(env, page, edition, derived, strings[lang], build_info)
             if page.entity_id:

@@ -53,6 +53,8 @@ def value_forms(value: float) -> list[str]:
 
 def value_in_quote(value: float, unit: str | None, quote: str) -> bool:
     """True when `quote` states `value` in one of its accepted forms."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return False
     text = re.sub(r"(?<=\d),(?=\d{3})", "", normalize(quote))
     for form in value_forms(value):
         if form[0].isdigit():

@@ -63,7 +63,10 @@ def _check_entity(edition: Edition, entity: Entity, unreadable: set[str]) -> lis
         for j, term in enumerate(fact.terms):
             need_term(term, ("facts", i, "terms", j))
         for j, ref in enumerate(fact.differs_from):
-            if edition.fact(ref, entity.id) is None:
+            if ref in (fact.id, f"{entity.id}#{fact.id}"):
+                out.append(pos.diagnostic(("facts", i, "differs_from", j), "R307",
+                                          "a fact cannot differ from itself"))
+            elif edition.fact(ref, entity.id) is None:
                 out.append(pos.diagnostic(("facts", i, "differs_from", j), "R307",
                                           f"unknown fact {ref!r}",
                                           "write 'fact-id' or 'entity-id#fact-id'"))
@@ -76,6 +79,9 @@ def _check_entity(edition: Edition, entity: Entity, unreadable: set[str]) -> lis
                                       f"duplicate chart id {chart.id!r}"))
         chart_ids.add(chart.id)
         found = []
+        if len(set(chart.facts)) < len(chart.facts):
+            out.append(pos.diagnostic(("charts", i, "facts"), "R303",
+                                      "a chart lists the same fact twice"))
         for j, ref in enumerate(chart.facts):
             resolved = edition.fact(ref, entity.id)
             if resolved is None:
@@ -140,6 +146,11 @@ def check_references(edition: Edition, unreadable: set[str] = frozenset()) -> li
     """Every reference problem of the edition, as diagnostics. References to `unreadable`
     entities (files that failed to load, reported already) are not reported again."""
     out = []
+    home = edition.site.home_entity
+    if home and home not in edition.entities and home not in unreadable:
+        out.append(edition.positions["site"].diagnostic(
+            ("home_entity",), "R300", f"unknown entity {home!r}",
+            _suggest(home, edition.entities) or "name the entity of the landing page"))
     for entity in edition.entities.values():
         out += _check_entity(edition, entity, unreadable)
     return out + _check_cycles(edition) + _check_usage(edition)

@@ -83,8 +83,7 @@ class PageContext:
         if text is None:
             return Markup("")
         html = markdown_to_html(text[self.lang])
-        html, linked = link_terms(html, list(self.edition.terms.values()), self.lang,
-                                  self.term_url, self.linked_terms)
+        html, linked = link_terms(html, self.build["terms"], self.term_url, self.linked_terms)
         self.linked_terms |= linked
         return Markup(html)
 

@@ -104,3 +104,14 @@ def test_chart_problems_are_explained():
                                            [LADDER.refs[0][1]])
     assert "actual and a target" in chart_problem("progress", [f for _, f in LADDER.refs][:2])
     assert chart_problem("ladder", [f for _, f in LADDER.refs]) is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chart", CHARTS, ids=[c.type for c in CHARTS])
+def test_fast_spec_equals_the_altair_chart(chart: ChartDef, lang: str):
+    from factsite.charts import chart_spec
+
+    built, rows = build_chart(chart, lang)
+    fast, fast_rows = chart_spec(chart, lang)
+    assert fast == built.to_dict()
+    assert fast_rows == rows

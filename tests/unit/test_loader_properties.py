@@ -122,7 +122,8 @@ scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=20), st.sampled_from(WORDS), st.sampled_from(EDGE_TEXTS),
 )
-keys = st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=10))
+keys = st.one_of(st.sampled_from(FIELD_NAMES), st.sampled_from(EDGE_TEXTS),
+                 st.text(max_size=10))
 structures = st.recursive(
     scalars,
     lambda children: st.one_of(st.lists(children, max_size=4),
