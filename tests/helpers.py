@@ -50,3 +50,10 @@ def screenshot(page, name: str) -> Path:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+class QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """A static file handler that keeps test output readable."""
+
+    def log_message(self, *args):
+        pass

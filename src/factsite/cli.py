@@ -93,6 +93,13 @@ def cmd_guide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from factsite.bench import run_benchmark
+
+    run_benchmark(Path(args.project).resolve(), n=args.n, quick=args.quick)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = argparse.ArgumentParser(prog="factsite", description=__doc__,
@@ -106,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     sub.add_parser("stats", parents=[common], help="content report: entities, facts, quotes")
+    bench = sub.add_parser("bench", parents=[common], help="benchmark against bare MkDocs + "
+                           "Material (prints a table and a JSON line)")
+    bench.add_argument("--n", type=int, default=1000, help="entities of the large edition")
+    bench.add_argument("--quick", action="store_true", help="one small synthetic edition")
     guide = sub.add_parser("guide", parents=[common], help="print the authoring guide")
     guide.add_argument("--write", action="store_true", help="update it in README.md")
     args = parser.parse_args(argv)
@@ -113,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, default)
     command = {"check": cmd_check, "serve": cmd_serve, "stats": cmd_stats,
-               "guide": cmd_guide}.get(
+               "guide": cmd_guide, "bench": cmd_bench}.get(
         args.command or "build", cmd_build)
     try:
         return command(args)

@@ -28,6 +28,7 @@ def _front_matter(meta: dict) -> str:
 # Page bodies are HTML already; MkDocs gets only their headings as Markdown (for its table of
 # contents) and the hook in mkdocs_hooks.py puts the body back: Markdown never re-parses it.
 BODIES: dict[tuple[str, str], str] = {}
+BODY_START, BODY_END = "<!-- fs:body -->", "<!-- /fs:body -->"
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
 
@@ -44,6 +45,15 @@ def toc_markdown(body: str) -> str:
 
 def page_body(docs_dir: str, src_uri: str) -> str | None:
     return BODIES.get((str(Path(docs_dir)), src_uri))
+
+
+def write_plain_docs(docs_dir: Path, pages: list[tuple[Page, dict, str]]) -> None:
+    """The same pages as plain Markdown files with their whole bodies, for a bare MkDocs
+    project (the benchmark's baseline)."""
+    for page, meta, body in pages:
+        target = docs_dir / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_front_matter(meta) + body, encoding="utf-8")
 
 
 def write_docs(docs_dir: Path, pages: list[tuple[Page, dict, str]],

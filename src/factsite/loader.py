@@ -107,8 +107,26 @@ def _diagnose(exc: ValidationError, model: type[BaseModel], pos: Positions,
     return out
 
 
+_PARSED: dict[tuple, tuple[Any, Positions | None, list[Diagnostic]]] = {}
+
+
 def _load_one(path: Path, rel: str, model: type[BaseModel],
               diags: list[Diagnostic]) -> tuple[Any, Positions | None]:
+    """Parse and validate one file; an unchanged file (same size and mtime) is not re-read
+    within a process, so a preview server reloads only what was edited."""
+    stat = path.stat()
+    key = (str(path), rel, model.__name__, stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        found: list[Diagnostic] = []
+        obj, pos = _parse_one(path, rel, model, found)
+        _PARSED[key] = (obj, pos, found)
+    obj, pos, found = _PARSED[key]
+    diags.extend(found)
+    return obj, pos
+
+
+def _parse_one(path: Path, rel: str, model: type[BaseModel],
+               diags: list[Diagnostic]) -> tuple[Any, Positions | None]:
     try:
         data, pos = read_yaml(path, rel)
     except YamlFileError as exc:

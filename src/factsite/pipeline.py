@@ -10,6 +10,7 @@ import re
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -94,15 +95,17 @@ def _nav(edition: Edition, strings: dict) -> list:
     return nav
 
 
-def prepare_charts(edition: Edition) -> tuple[dict, int, int]:
+def prepare_charts(edition: Edition, only: set[str] | None = None) -> tuple[dict, int, int]:
     """Every chart of every entity in both languages, rendered (in parallel, cached).
 
     Returns {lang: {entity_id: [(ChartDef, RenderedChart)]}}, the number of charts and how
     many SVGs had to be rendered (the rest came from the cache).
     """
     jobs = []
-    owners = [(e.id, plan_charts(edition, e)) for e in edition.entities.values()]
-    owners.append((COMPARE, plan_comparisons(edition)))
+    owners = [(e.id, plan_charts(edition, e)) for e in edition.entities.values()
+              if only is None or e.id in only]
+    if only is None:
+        owners.append((COMPARE, plan_comparisons(edition)))
     for owner, planned in owners:
         for chart in planned:
             for lang in LANGS:
@@ -119,13 +122,16 @@ def prepare_charts(edition: Edition) -> tuple[dict, int, int]:
     return out, len(jobs) // len(LANGS), rendered
 
 
-def data_files(edition: Edition, charts: dict, lang: str) -> dict[str, bytes]:
+def data_files(edition: Edition, charts: dict, lang: str,
+               only: set[str] | None = None) -> dict[str, bytes]:
     """Downloads of one language: each entity's fact sheet and each chart's data."""
     files: dict[str, bytes] = {}
     for chart, item in charts[lang].get(COMPARE, []):
         for name, data in chart_files(chart.id, item.rows).items():
             files["compare/" + name] = data
     for entity in edition.entities.values():
+        if only is not None and entity.id not in only:
+            continue
         folder = f"{edition.kinds[entity.id]}/{entity.id}/"
         for name, data in entity_files(edition, entity, lang).items():
             files[folder + name] = data
@@ -144,43 +150,79 @@ def _swap(tmp: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(content: Path, templates: Path, out: Path, site_url: str | None = None,
-               quiet: bool = False, pdf: bool = True) -> str:
-    """Build the whole site into `out`; on any error `out` is left untouched."""
-    started = time.perf_counter()
+@dataclass
+class RenderedSite:
+    """Phase one of a build: everything loaded, checked and rendered, in memory."""
+
+    edition: Edition
+    strings: dict
+    derived: object
+    env: object
+    charts: dict
+    pages: dict[str, list]  # lang -> [(Page, meta, body)]
+    site_url: str
+    pdf: bool
+    n_charts: int = 0
+    n_rendered: int = 0
+
+
+def render_site(content: Path, templates: Path, site_url: str | None = None,
+                pdf: bool = True) -> RenderedSite:
+    """Load, check and render every page and chart of both languages in memory."""
     edition = load_edition(content)
     strings = load_strings(templates / "i18n")
     site_url = site_url if site_url is not None else edition.site.site_url
     if "SOURCE_DATE_EPOCH" not in os.environ:  # reproducible within a day: today, 00:00 UTC
         today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(today.timestamp()))
-    built = build_date()
     derived = derive(edition)
     env = make_environment(templates)
     charts, n_charts, n_rendered = prepare_charts(edition)
-
-    rendered: dict[str, list] = {}
+    pages: dict[str, list] = {}
     for lang in LANGS:
-        items = []
-        build_info = {"edition": edition.site.edition, "charts": charts[lang],
-                      "terms": TermMatcher(list(edition.terms.values()), lang)}
-        for page in plan_pages(edition, lang):
-            body, ctx = render_page(env, page, edition, derived, strings[lang], build_info)
-            if page.entity_id:
-                for term in ctx.linked_terms:
-                    users = derived.term_pages.setdefault(term, [])
-                    if page.entity_id not in users:
-                        users.append(page.entity_id)
-            items.append((page, page_meta(page, ctx, edition, strings, site_url or "", pdf), body))
-        rendered[lang] = items
+        pages[lang] = [render_one(page, edition, derived, env, strings, charts, site_url or "",
+                                  pdf) for page in plan_pages(edition, lang)]
+    return RenderedSite(edition, strings, derived, env, charts, pages, site_url or "", pdf,
+                        n_charts, n_rendered)
 
+
+def render_one(page: Page, edition: Edition, derived, env, strings: dict, charts: dict,
+               site_url: str, pdf: bool) -> tuple[Page, dict, str]:
+    """One page: its body and its metadata (the glossary learns which pages use a term)."""
+    build_info = {"edition": edition.site.edition, "charts": charts[page.lang],
+                  "terms": _matcher(edition, page.lang)}
+    body, ctx = render_page(env, page, edition, derived, strings[page.lang], build_info)
+    if page.entity_id:
+        for term in ctx.linked_terms:
+            users = derived.term_pages.setdefault(term, [])
+            if page.entity_id not in users:
+                users.append(page.entity_id)
+    return page, page_meta(page, ctx, edition, strings, site_url, pdf), body
+
+
+_MATCHERS: dict[tuple[int, str], TermMatcher] = {}
+
+
+def _matcher(edition: Edition, lang: str) -> TermMatcher:
+    key = (id(edition), lang)
+    if key not in _MATCHERS:
+        _MATCHERS.clear() if len(_MATCHERS) > 8 else None
+        _MATCHERS[key] = TermMatcher(list(edition.terms.values()), lang)
+    return _MATCHERS[key]
+
+
+def write_site(rs: RenderedSite, templates: Path, out: Path) -> int:
+    """Phase two: MkDocs, search, PDFs and root files into a temporary folder, then swap it
+    into `out`. Returns the number of PDFs exported anew."""
+    edition, strings, built = rs.edition, rs.strings, build_date()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     work = Path(tempfile.mkdtemp(prefix="factsite-docs-"))
+    n_pdf_rendered = 0
     try:
         for lang in LANGS:
             docs = work / f"docs-{lang}"
-            write_docs(docs, rendered[lang], data_files(edition, charts, lang))
+            write_docs(docs, rs.pages[lang], data_files(edition, rs.charts, lang))
             (docs / "assets").mkdir(parents=True, exist_ok=True)
             for name in ASSETS:
                 shutil.copyfile(templates / "assets" / name, docs / "assets" / name)
@@ -188,24 +230,24 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
             footer = {"edition": f"{t['edition']} {edition.site.edition}",
                       "built": f"{t['last_built']} {built}"}
             run_mkdocs(mkdocs_config(lang, docs, tmp / lang, templates, t,
-                                     edition.site.title[lang], site_url or "",
+                                     edition.site.title[lang], rs.site_url,
                                      _nav(edition, t), ["assets/factsite.css"], footer))
         write_bundle(tmp / "assets" / "factsite-charts.js")
         for name in ROOT_ASSETS:
             shutil.copyfile(templates / "assets" / name, tmp / "assets" / name)
         for lang in LANGS:
             index_search(tmp / lang)
-        n_pdf = n_pdf_rendered = 0
-        if pdf:
+        if rs.pdf:
             css = "\n".join((templates / "assets" / "factsite.css").read_text(encoding="utf-8")
                             .split("@media print")[:1]) + \
                 (templates / "print" / "print.css").read_text(encoding="utf-8")
-            jobs = print_jobs(tmp, env, edition, strings, css, site_url or "")
-            n_pdf, n_pdf_rendered = len(jobs), export_all(jobs)
-        (tmp / "index.html").write_text(render_landing(env, edition, strings), encoding="utf-8")
-        paths = [page.path for page, _, _ in rendered["en"]]
-        (tmp / "sitemap.xml").write_text(sitemap(paths, site_url or "", built), encoding="utf-8")
-        (tmp / "robots.txt").write_text(robots(site_url or ""), encoding="utf-8")
+            jobs = print_jobs(tmp, rs.env, edition, strings, css, rs.site_url)
+            n_pdf_rendered = export_all(jobs)
+        (tmp / "index.html").write_text(render_landing(rs.env, edition, strings),
+                                        encoding="utf-8")
+        paths = [page.path for page, _, _ in rs.pages["en"]]
+        (tmp / "sitemap.xml").write_text(sitemap(paths, rs.site_url, built), encoding="utf-8")
+        (tmp / "robots.txt").write_text(robots(rs.site_url), encoding="utf-8")
         shutil.copyfile(tmp / "en" / "404.html", tmp / "404.html")
         shutil.copyfile(templates / "assets" / "favicon.svg", tmp / "favicon.svg")
         os.chmod(tmp, 0o755)
@@ -215,8 +257,18 @@ def build_site(content: Path, templates: Path, out: Path, site_url: str | None =
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    n_pages = sum(len(v) for v in rendered.values())
-    return (f"built {n_pages} pages ({len(rendered['zh'])} zh, {len(rendered['en'])} en), "
-            f"{n_charts} charts ({n_rendered} SVGs rendered, the rest cached) and {n_pdf} PDFs "
-            f"({n_pdf_rendered} exported, the rest cached) into {out} in "
+    return n_pdf_rendered
+
+
+def build_site(content: Path, templates: Path, out: Path, site_url: str | None = None,
+               quiet: bool = False, pdf: bool = True) -> str:
+    """Build the whole site into `out`; on any error `out` is left untouched."""
+    started = time.perf_counter()
+    rs = render_site(content, templates, site_url, pdf)
+    n_pdf_rendered = write_site(rs, templates, out)
+    n_pages = sum(len(v) for v in rs.pages.values())
+    n_pdf = n_pages + len(LANGS) if pdf else 0  # a PDF per page, and a report per language
+    return (f"built {n_pages} pages ({len(rs.pages['zh'])} zh, {len(rs.pages['en'])} en), "
+            f"{rs.n_charts} charts ({rs.n_rendered} SVGs rendered, the rest cached) and "
+            f"{n_pdf} PDFs ({n_pdf_rendered} exported, the rest cached) into {out} in "
             f"{time.perf_counter() - started:.1f}s")

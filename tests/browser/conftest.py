@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import QuietHandler
+
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -30,11 +32,7 @@ def require(available: bool, what: str) -> None:
 @pytest.fixture(scope="session")
 def server(real_site: Path):
     """The site over HTTP on 127.0.0.1 and a free port; yields the base URL."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):  # keep the test output readable
-            pass
-
-    handler = functools.partial(Quiet, directory=str(real_site))
+    handler = functools.partial(QuietHandler, directory=str(real_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
