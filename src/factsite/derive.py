@@ -25,6 +25,7 @@ class Derived:
     related: dict[str, list[Related]] = field(default_factory=dict)
     children: dict[str, list[Entity]] = field(default_factory=dict)
     citers: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    quotes_by_doc: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
     term_pages: dict[str, list[str]] = field(default_factory=dict)
 
     def breadcrumb(self, edition: Edition, entity: Entity) -> list[Entity]:
@@ -75,9 +76,13 @@ def derive(edition: Edition, term_hits: dict[str, set[str]] | None = None) -> De
             unique.setdefault((item.entity.id, item.rel), item)
         seen_pairs[key] = sorted(unique.values(), key=lambda r: (r.rel, r.direction,
                                                                   r.entity.name.en))
+    quotes_by_doc: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for (doc, quote), ids in sorted(citers.items()):
+        quotes_by_doc[doc].append((quote, ids))
     return Derived(
         related=seen_pairs,
         children={k: sorted(v, key=lambda e: e.name.en) for k, v in children.items()},
         citers=dict(citers),
+        quotes_by_doc=dict(quotes_by_doc),
         term_pages={k: sorted(v) for k, v in terms.items()},
     )

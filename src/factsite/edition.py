@@ -35,9 +35,12 @@ class Edition:
     warnings: list = field(default_factory=list)
 
     def by_kind(self, kind: str) -> list[Entity]:
-        """Entities of a kind, in a stable reading order (English name)."""
-        found = [e for e in self.entities.values() if self.kinds[e.id] == kind]
-        return sorted(found, key=lambda e: e.name.en.lower())
+        """Entities of a kind, in a stable reading order (English name); computed once."""
+        cache = self.__dict__.setdefault("_by_kind", {})
+        if kind not in cache:
+            found = [e for e in self.entities.values() if self.kinds[e.id] == kind]
+            cache[kind] = sorted(found, key=lambda e: e.name.en.lower())
+        return cache[kind]
 
     def fact(self, ref: str, here: str) -> tuple[Entity, Fact] | None:
         """Resolve `fact` (on entity `here`) or `entity#fact`."""

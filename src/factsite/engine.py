@@ -145,6 +145,31 @@ def patch_material_bundle(site_dir: Path) -> bool:
     return changed
 
 
+class MkDocsBuildError(RuntimeError):
+    """A language's MkDocs build failed (its own messages were printed above)."""
+
+
+def run_mkdocs_async(config: dict):
+    """Start one language's MkDocs build in a forked process (it inherits the page bodies);
+    on a system without fork, build right away."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        run_mkdocs(config)
+        return None
+    proc = multiprocessing.get_context("fork").Process(target=run_mkdocs, args=(config,))
+    proc.start()
+    return proc
+
+
+def wait_mkdocs(proc) -> None:
+    if proc is None:
+        return
+    proc.join()
+    if proc.exitcode != 0:
+        raise MkDocsBuildError(f"MkDocs failed (exit status {proc.exitcode})")
+
+
 def run_mkdocs(config: dict) -> None:
     """Build one language with MkDocs; any MkDocs warning aborts (strict mode)."""
     from mkdocs.commands.build import build

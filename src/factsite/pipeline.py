@@ -19,9 +19,9 @@ from factsite.charts import chart_spec, describe_chart, plan_charts, plan_compar
 from factsite.derive import derive
 from factsite.downloads import chart_files, entity_files
 from factsite.edition import Edition
-from factsite.engine import mkdocs_config, run_mkdocs, write_docs
+from factsite.engine import mkdocs_config, run_mkdocs_async, wait_mkdocs, write_docs
 from factsite.furniture import build_date, robots, sitemap
-from factsite.search import index_search
+from factsite.search import finish_index, start_index
 from factsite.text import TermMatcher
 from factsite.landing import render_landing
 from factsite.loader import load_edition, load_strings
@@ -219,24 +219,36 @@ def write_site(rs: RenderedSite, templates: Path, out: Path) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     work = Path(tempfile.mkdtemp(prefix="factsite-docs-"))
     n_pdf_rendered = 0
+    indexing, builds = [], {}
     try:
+        configs = {}
         for lang in LANGS:
             docs = work / f"docs-{lang}"
-            write_docs(docs, rs.pages[lang], data_files(edition, rs.charts, lang))
+            write_docs(docs, rs.pages[lang])
             (docs / "assets").mkdir(parents=True, exist_ok=True)
             for name in ASSETS:
                 shutil.copyfile(templates / "assets" / name, docs / "assets" / name)
             t = strings[lang]
             footer = {"edition": f"{t['edition']} {edition.site.edition}",
                       "built": f"{t['last_built']} {built}"}
-            run_mkdocs(mkdocs_config(lang, docs, tmp / lang, templates, t,
-                                     edition.site.title[lang], rs.site_url,
-                                     _nav(edition, t), ["assets/factsite.css"], footer))
+            configs[lang] = mkdocs_config(lang, docs, tmp / lang, templates, t,
+                                          edition.site.title[lang], rs.site_url,
+                                          _nav(edition, t), ["assets/factsite.css"], footer)
+        # one MkDocs build per language, side by side on the cores; search indexing starts
+        # as soon as a language is built, data downloads are written meanwhile
+        builds = {lang: run_mkdocs_async(configs[lang]) for lang in LANGS}
+        for lang in LANGS:
+            wait_mkdocs(builds.pop(lang))
+            indexing.append((start_index(tmp / lang), tmp / lang))
+            for rel, data in data_files(edition, rs.charts, lang).items():
+                target = tmp / lang / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
         write_bundle(tmp / "assets" / "factsite-charts.js")
         for name in ROOT_ASSETS:
             shutil.copyfile(templates / "assets" / name, tmp / "assets" / name)
-        for lang in LANGS:
-            index_search(tmp / lang)
+        while indexing:
+            finish_index(*indexing.pop(0))
         if rs.pdf:
             css = "\n".join((templates / "assets" / "factsite.css").read_text(encoding="utf-8")
                             .split("@media print")[:1]) + \
@@ -253,6 +265,11 @@ def write_site(rs: RenderedSite, templates: Path, out: Path) -> int:
         os.chmod(tmp, 0o755)
         _swap(tmp, out)
     except BaseException:
+        for proc, _ in indexing:
+            proc.kill()
+        for proc in builds.values():
+            if proc is not None:
+                proc.kill()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:

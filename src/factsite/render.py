@@ -19,6 +19,18 @@ from factsite.periods import format_period, parse_period
 from factsite.text import link_terms, markdown_to_html
 
 
+_SERIES: dict[int, list] = {}
+
+
+def _sorted_series(fact: Fact) -> list:
+    """A fact's points in period order (facts are immutable: computed once per fact)."""
+    key = id(fact)
+    if key not in _SERIES or _SERIES[key][0] is not fact:
+        _SERIES[key] = (fact, sorted(fact.series or [],
+                                     key=lambda p: parse_period(p.period).sort_key()))
+    return _SERIES[key][1]
+
+
 @dataclass
 class Citations:
     """Numbers the quotes of one page in order of first use; zh and en number alike."""
@@ -121,7 +133,7 @@ class PageContext:
         return Markup(f'<a class="fs-cite" href="#cite-{n}" title="{title}">[{n}]</a>')
 
     def sorted_series(self, fact: Fact):
-        return sorted(fact.series or [], key=lambda p: parse_period(p.period).sort_key())
+        return _sorted_series(fact)
 
     def charts(self, owner: Entity | str) -> list:
         """[(ChartDef, RenderedChart)] of an entity (or of 'compare') in this language."""

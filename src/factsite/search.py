@@ -1,5 +1,6 @@
 """Search: one Pagefind index per language (the extended build segments Chinese), built over
-the main content only (`data-pagefind-body`), written into `<lang>/pagefind/`."""
+the main content only (`data-pagefind-body`), written into `<lang>/pagefind/`. Indexing runs
+as a separate process, so it overlaps with the rest of the build."""
 
 from __future__ import annotations
 
@@ -12,10 +13,15 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the build stops and site/ is left as it was."""
 
 
-def index_search(lang_dir: Path) -> None:
-    """Index one language folder with the Pagefind binary shipped in its PyPI wheel."""
-    result = subprocess.run(
+def start_index(lang_dir: Path) -> subprocess.Popen:
+    """Start indexing one language folder with the Pagefind binary from its PyPI wheel."""
+    return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir",
-         "pagefind", "--silent"], capture_output=True, text=True)
-    if result.returncode != 0 or not (lang_dir / "pagefind" / "pagefind.js").exists():
-        raise SearchIndexError(f"pagefind failed on {lang_dir}: {result.stderr.strip()}")
+         "pagefind", "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_index(proc: subprocess.Popen, lang_dir: Path) -> None:
+    """Wait for an indexing process; raise SearchIndexError if it failed."""
+    _, err = proc.communicate()
+    if proc.returncode != 0 or not (lang_dir / "pagefind" / "pagefind.js").exists():
+        raise SearchIndexError(f"pagefind failed on {lang_dir}: {err.strip()}")
