@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from factsite.diagnostics import ContentError
+from factsite.progress import Progress
 
 
 def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
@@ -35,7 +36,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from factsite.pipeline import build_site
 
     content, templates, out = _project(args)
-    report = build_site(content, templates, out, site_url=args.site_url, quiet=args.quiet,
+    progress = Progress(quiet=args.quiet, verbose=args.verbose)
+    report = build_site(content, templates, out, site_url=args.site_url, progress=progress,
                         pdf=not args.no_pdf)
     if not args.quiet:
         print(report)
@@ -58,7 +60,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None, "quiet": False, "strict": False,
+DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None, "quiet": False, "verbose": False, "strict": False,
             "no_pdf": False}
 
 
@@ -74,6 +76,8 @@ def _options(default: object) -> argparse.ArgumentParser:
     p.add_argument("--out", default=default, help="output folder (default: <project>/site)")
     p.add_argument("--site-url", default=default, help="public URL the site is served at")
     p.add_argument("--quiet", action="store_true", default=default, help="print errors only")
+    p.add_argument("--verbose", action="store_true", default=default,
+                   help="print every build step with its time")
     p.add_argument("--strict", action="store_true", default=default,
                    help="warnings count as errors")
     p.add_argument("--no-pdf", action="store_true", default=default,

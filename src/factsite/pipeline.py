@@ -28,6 +28,7 @@ from factsite.loader import load_edition, load_strings
 from factsite.pages import LANGS, Page, plan_pages
 from factsite.pdf import export_all
 from factsite.print_html import pdf_name, print_jobs, report_name
+from factsite.progress import SILENT, Progress
 from factsite.render import PageContext, make_environment, render_page
 
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
@@ -167,21 +168,24 @@ class RenderedSite:
 
 
 def render_site(content: Path, templates: Path, site_url: str | None = None,
-                pdf: bool = True) -> RenderedSite:
+                pdf: bool = True, progress: Progress = SILENT) -> RenderedSite:
     """Load, check and render every page and chart of both languages in memory."""
-    edition = load_edition(content)
-    strings = load_strings(templates / "i18n")
+    with progress.step("load and check the content"):
+        edition = load_edition(content)
+        strings = load_strings(templates / "i18n")
     site_url = site_url if site_url is not None else edition.site.site_url
     if "SOURCE_DATE_EPOCH" not in os.environ:  # reproducible within a day: today, 00:00 UTC
         today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(today.timestamp()))
     derived = derive(edition)
     env = make_environment(templates)
-    charts, n_charts, n_rendered = prepare_charts(edition)
+    with progress.step("render the charts"):
+        charts, n_charts, n_rendered = prepare_charts(edition)
     pages: dict[str, list] = {}
-    for lang in LANGS:
-        pages[lang] = [render_one(page, edition, derived, env, strings, charts, site_url or "",
-                                  pdf) for page in plan_pages(edition, lang)]
+    with progress.step("render the pages"):
+        for lang in LANGS:
+            pages[lang] = [render_one(page, edition, derived, env, strings, charts,
+                                      site_url or "", pdf) for page in plan_pages(edition, lang)]
     return RenderedSite(edition, strings, derived, env, charts, pages, site_url or "", pdf,
                         n_charts, n_rendered)
 
@@ -211,7 +215,8 @@ def _matcher(edition: Edition, lang: str) -> TermMatcher:
     return _MATCHERS[key]
 
 
-def write_site(rs: RenderedSite, templates: Path, out: Path) -> int:
+def write_site(rs: RenderedSite, templates: Path, out: Path,
+               progress: Progress = SILENT) -> int:
     """Phase two: MkDocs, search, PDFs and root files into a temporary folder, then swap it
     into `out`. Returns the number of PDFs exported anew."""
     edition, strings, built = rs.edition, rs.strings, build_date()
@@ -236,25 +241,27 @@ def write_site(rs: RenderedSite, templates: Path, out: Path) -> int:
                                           _nav(edition, t), ["assets/factsite.css"], footer)
         # one MkDocs build per language, side by side on the cores; search indexing starts
         # as soon as a language is built, data downloads are written meanwhile
-        builds = {lang: run_mkdocs_async(configs[lang]) for lang in LANGS}
-        for lang in LANGS:
-            wait_mkdocs(builds.pop(lang))
-            indexing.append((start_index(tmp / lang), tmp / lang))
-            for rel, data in data_files(edition, rs.charts, lang).items():
-                target = tmp / lang / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-        write_bundle(tmp / "assets" / "factsite-charts.js")
-        for name in ROOT_ASSETS:
-            shutil.copyfile(templates / "assets" / name, tmp / "assets" / name)
-        while indexing:
-            finish_index(*indexing.pop(0))
+        with progress.step("build the pages with MkDocs, index search"):
+            builds = {lang: run_mkdocs_async(configs[lang]) for lang in LANGS}
+            for lang in LANGS:
+                wait_mkdocs(builds.pop(lang))
+                indexing.append((start_index(tmp / lang), tmp / lang))
+                for rel, data in data_files(edition, rs.charts, lang).items():
+                    target = tmp / lang / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+            write_bundle(tmp / "assets" / "factsite-charts.js")
+            for name in ROOT_ASSETS:
+                shutil.copyfile(templates / "assets" / name, tmp / "assets" / name)
+            while indexing:
+                finish_index(*indexing.pop(0))
         if rs.pdf:
             css = "\n".join((templates / "assets" / "factsite.css").read_text(encoding="utf-8")
                             .split("@media print")[:1]) + \
                 (templates / "print" / "print.css").read_text(encoding="utf-8")
-            jobs = print_jobs(tmp, rs.env, edition, strings, css, rs.site_url)
-            n_pdf_rendered = export_all(jobs)
+            with progress.step("export the PDFs"):
+                jobs = print_jobs(tmp, rs.env, edition, strings, css, rs.site_url)
+                n_pdf_rendered = export_all(jobs)
         (tmp / "index.html").write_text(render_landing(rs.env, edition, strings),
                                         encoding="utf-8")
         paths = [page.path for page, _, _ in rs.pages["en"]]
@@ -278,11 +285,11 @@ def write_site(rs: RenderedSite, templates: Path, out: Path) -> int:
 
 
 def build_site(content: Path, templates: Path, out: Path, site_url: str | None = None,
-               quiet: bool = False, pdf: bool = True) -> str:
+               progress: Progress = SILENT, pdf: bool = True) -> str:
     """Build the whole site into `out`; on any error `out` is left untouched."""
     started = time.perf_counter()
-    rs = render_site(content, templates, site_url, pdf)
-    n_pdf_rendered = write_site(rs, templates, out)
+    rs = render_site(content, templates, site_url, pdf, progress)
+    n_pdf_rendered = write_site(rs, templates, out, progress)
     n_pages = sum(len(v) for v in rs.pages.values())
     n_pdf = n_pages + len(LANGS) if pdf else 0  # a PDF per page, and a report per language
     return (f"built {n_pages} pages ({len(rs.pages['zh'])} zh, {len(rs.pages['en'])} en), "

@@ -34,6 +34,12 @@ def _shape(edition: Edition, entity_id: str) -> tuple:
             tuple((f.id, f.metric, f.terms) for f in e.facts))
 
 
+def _quotes(edition: Edition, entity_id: str) -> set[tuple[str, str]]:
+    from factsite.derive import source_refs
+
+    return {(r.doc, r.quote) for r in source_refs(edition.entities[entity_id])}
+
+
 class Preview:
     """Keeps the last build in memory; `update()` rebuilds only what an edit touched."""
 
@@ -92,7 +98,9 @@ class Preview:
             merged = dict(rs.charts[lang])
             merged.update(charts[lang])
             charts[lang] = merged
-        wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids} | {"sources/"}
+        wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
+        if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):
+            wanted.add("sources/")  # the sources page lists every quote cited
         updates = []
         for lang in LANGS:
             old_bodies = {page.path: body for page, _, body in rs.pages[lang]}

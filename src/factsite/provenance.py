@@ -19,8 +19,9 @@ from factsite.units import UNITS
 _DIGITS = "零一二三四五六七八九"
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """The form in which quotes and documents are compared."""
+    """The form in which quotes and documents are compared (cached: quotes repeat)."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
@@ -51,6 +52,7 @@ def value_forms(value: float) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=65536)
 def value_in_quote(value: float, unit: str | None, quote: str) -> bool:
     """True when `quote` states `value` in one of its accepted forms."""
     if value != value or value in (float("inf"), float("-inf")):
@@ -67,9 +69,13 @@ def value_in_quote(value: float, unit: str | None, quote: str) -> bool:
     return value == 1 and scaled and UNITS[unit].zh in text
 
 
-@lru_cache(maxsize=64)
 def _normal_doc(text: str) -> str:
     return normalize(text)
+
+
+@lru_cache(maxsize=65536)
+def _found(quote: str, text: str) -> bool:
+    return normalize(quote) in _normal_doc(text)
 
 
 def _matching_prefix(quote: str, doc: str) -> int:
@@ -88,9 +94,9 @@ def _check_quote(edition: Edition, ref: SourceRef, pos, loc: tuple) -> list[Diag
     text = edition.source_texts.get(ref.doc)
     if text is None:
         return []  # unknown or unreadable source: reported by the reference check
-    quote, doc = normalize(ref.quote), _normal_doc(text)
-    if quote in doc:
+    if _found(ref.quote, text):
         return []
+    quote, doc = normalize(ref.quote), _normal_doc(text)
     n = _matching_prefix(quote, doc)
     file = edition.sources[ref.doc].file
     if n >= 4:
