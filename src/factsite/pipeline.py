@@ -204,13 +204,15 @@ def render_one(page: Page, edition: Edition, derived, env, strings: dict, charts
     return page, page_meta(page, ctx, edition, strings, site_url, pdf), body
 
 
-_MATCHERS: dict[tuple[int, str], TermMatcher] = {}
+_MATCHERS: dict[tuple, TermMatcher] = {}
 
 
 def _matcher(edition: Edition, lang: str) -> TermMatcher:
-    key = (id(edition), lang)
+    """One glossary matcher per glossary and language, built once per build."""
+    key = (lang, tuple(edition.terms.values()))
     if key not in _MATCHERS:
-        _MATCHERS.clear() if len(_MATCHERS) > 8 else None
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
         _MATCHERS[key] = TermMatcher(list(edition.terms.values()), lang)
     return _MATCHERS[key]
 

@@ -546,7 +546,7 @@ def _cluster_sheet(node: Node, rng: random.Random, ctx: dict) -> None:
         "links": node.extra["links"],
         "facts": sheet.facts,
         "timeline": [{"date": f"{year}-{month:02d}",
-                      "text": T(f"入选省级先进制造业集群培育名单",
+                      "text": T("入选省级先进制造业集群培育名单",
                                 "Listed among the province's advanced manufacturing "
                                 "clusters to be fostered"),
                       "source": {"doc": node.doc, "quote": milestone}}],

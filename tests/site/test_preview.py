@@ -1,0 +1,36 @@
+"""Preview mode redoes only what changed: an edit to one fact sheet updates its pages in
+place; a structural change (a new name) falls back to a full build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import REPO, make_project
+
+
+def test_edit_updates_only_that_page(tmp_path: Path):
+    from factsite.preview import Preview
+
+    project = make_project(tmp_path)
+    preview = Preview(project / "content", REPO / "templates", project / "site")
+    assert preview.full().startswith("full build")
+    page = project / "site" / "en" / "district" / "east-district" / "index.html"
+    other = project / "site" / "en" / "district" / "river-city" / "index.html"
+    other_before = other.read_bytes()
+    sources = project / "site" / "en" / "sources" / "index.html"
+    sources_before = sources.read_bytes()
+    sheet = project / "content" / "districts" / "east-district.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(
+        "East District is known for its SRDI firms.",
+        "East District is known for its many SRDI firms."), encoding="utf-8")
+    report = preview.update()
+    assert report.startswith("updated 2 pages of east-district"), report  # zh and en
+    assert "known for its many" in page.read_text(encoding="utf-8")
+    assert other.read_bytes() == other_before
+    assert sources.read_bytes() == sources_before  # no quote changed
+    assert preview.update() == "nothing changed"
+
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(
+        "en: East District}", "en: Eastern District}"), encoding="utf-8")
+    assert preview.update().startswith("full build")
+    assert "Eastern District" in other.read_text(encoding="utf-8")  # breadcrumb/children
