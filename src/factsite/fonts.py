@@ -50,10 +50,12 @@ def static_fonts() -> dict[str, Path]:
     from fontTools.ttLib import TTFont
     from fontTools.varLib.instancer import instantiateVariableFont
 
-    folder.mkdir(parents=True, exist_ok=True)
     for style, weight in WEIGHTS.items():
+        if out[style].exists():
+            continue
         font = instantiateVariableFont(TTFont(source), {"wght": weight}, updateFontNames=True)
-        tmp = out[style].with_suffix(".tmp")
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = out[style].with_suffix(f".{os.getpid()}.tmp")
         font.save(tmp)
         os.replace(tmp, out[style])  # atomic: a parallel build never sees half a font
     return out
