@@ -81,14 +81,12 @@ def _pdf_times(content: Path, templates: Path, work: Path) -> tuple[float, float
     """Export one page and the whole report (per language) from a built site, cold."""
     from factsite.pdf import _export
     from factsite.pipeline import render_site, write_site
-    from factsite.print_html import print_jobs
+    from factsite.print_html import print_css, print_jobs
 
     out = work / "pdf-site"
     rs = render_site(content, templates, pdf=False)
     write_site(rs, templates, out)
-    css = (templates / "assets" / "factsite.css").read_text(encoding="utf-8").split(
-        "@media print")[0] + (templates / "print" / "print.css").read_text(encoding="utf-8")
-    jobs = print_jobs(out, rs.env, rs.edition, rs.strings, css, "")
+    jobs = print_jobs(out, rs.env, rs.edition, rs.strings, print_css(templates), "")
     page = next(j for j in jobs if "/district/" in j[1])
     report = next(j for j in jobs if j[1].endswith("report-en.pdf"))
     os.environ["FACTSITE_CACHE"] = str(work / "pdf-cache")

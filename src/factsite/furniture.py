@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
-from factsite.pages import Page
-
-HREFLANG = {"zh": "zh-Hans", "en": "en"}
+from factsite.pages import HREFLANG
 
 
 def build_date() -> str:
@@ -50,7 +48,3 @@ def robots(site_url: str) -> str:
     if site_url:
         lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
     return "\n".join(lines) + "\n"
-
-
-def page_paths(pages: list[Page]) -> list[str]:
-    return [p.path for p in pages]

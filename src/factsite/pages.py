@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from factsite.edition import KINDS, Edition
 
 LANGS = ("zh", "en")
+HREFLANG = {"zh": "zh-Hans", "en": "en"}  # language codes in links and sitemaps
 
 
 @dataclass(frozen=True)

@@ -25,13 +25,12 @@ from factsite.search import finish_index, start_index
 from factsite.text import TermMatcher
 from factsite.landing import render_landing
 from factsite.loader import load_edition, load_strings
-from factsite.pages import LANGS, Page, plan_pages
+from factsite.pages import HREFLANG, LANGS, Page, plan_pages
 from factsite.pdf import export_all
-from factsite.print_html import pdf_name, print_jobs, report_name
+from factsite.print_html import pdf_name, print_css, print_jobs, report_name
 from factsite.progress import SILENT, Progress
 from factsite.render import PageContext, make_environment, render_page
 
-HREFLANG = {"zh": "zh-Hans", "en": "en"}
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 COMPARE = "compare"  # owner key of the compare page's charts
 ASSETS = ["factsite.css", "favicon.svg"]
@@ -258,11 +257,9 @@ def write_site(rs: RenderedSite, templates: Path, out: Path,
             while indexing:
                 finish_index(*indexing.pop(0))
         if rs.pdf:
-            css = "\n".join((templates / "assets" / "factsite.css").read_text(encoding="utf-8")
-                            .split("@media print")[:1]) + \
-                (templates / "print" / "print.css").read_text(encoding="utf-8")
             with progress.step("export the PDFs"):
-                jobs = print_jobs(tmp, rs.env, edition, strings, css, rs.site_url)
+                jobs = print_jobs(tmp, rs.env, edition, strings, print_css(templates),
+                                  rs.site_url)
                 n_pdf_rendered = export_all(jobs)
         (tmp / "index.html").write_text(render_landing(rs.env, edition, strings),
                                         encoding="utf-8")

@@ -110,6 +110,13 @@ def print_html(env: Environment, template: str, css: str, **context) -> str:
 REPORT_KINDS = ("district", "cluster", "platform", "institution", "company", "programme")
 
 
+def print_css(templates: Path) -> str:
+    """The site stylesheet without its screen-print rules, then the print stylesheet."""
+    site = (templates / "assets" / "factsite.css").read_text(encoding="utf-8")
+    return site.split("@media print")[0] + \
+        (templates / "print" / "print.css").read_text(encoding="utf-8")
+
+
 def pdf_name(path: str, lang: str) -> str:
     """File name of a page's PDF, in the page's folder: 'xiaoshan-en.pdf', 'home-zh.pdf'."""
     return f"{path.strip('/').split('/')[-1] or 'home'}-{lang}.pdf"
