@@ -13,6 +13,21 @@ MINI = REPO / "tests" / "fixtures" / "mini"
 sys.path.insert(0, str(REPO / "src"))
 
 from factsite.cli import main  # noqa: E402
+from factsite.core.cache import Cache  # noqa: E402
+from factsite.core.context import default_cache_dir  # noqa: E402
+from factsite.render.locale import load_locales  # noqa: E402
+from factsite.render.templates import TemplateDirs  # noqa: E402
+
+LOCALES = load_locales(TemplateDirs.for_project(None), ("zh", "en"))
+
+
+def svg_renderer():
+    """A chart renderer on the user's cache (fonts derived once per machine)."""
+    from factsite.core.fonts import static_fonts
+    from factsite.render.charts.svg import SvgRenderer
+
+    cache = Cache(default_cache_dir())
+    return SvgRenderer(cache, static_fonts(cache))
 
 
 def tree_digest(root: Path) -> dict[str, str]:

@@ -1,29 +1,41 @@
-"""Command line: build (default), check, serve, stats. Content errors exit 1, no traceback."""
+"""Command line: build (default), check, serve and cache; more commands come from the entry
+point group `factsite.commands` (the developer tools register stats, guide and bench there,
+so nothing here imports them). Content errors exit with status 1 and no traceback."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+from dataclasses import dataclass
+from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Callable
 
-from factsite.diagnostics import ContentError
-from factsite.progress import Progress
+from factsite.content.diagnostics import ContentError
+from factsite.core.context import BuildContext
+from factsite.core.progress import Progress
 
 
-def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    """(content, templates, output) folders, from --project or the individual options."""
+def project_of(args: argparse.Namespace):
+    """The project folders, from --project or the individual options."""
+    from factsite.build.pipeline import Project
+
     root = Path(args.project).resolve()
-    content = Path(args.content).resolve() if args.content else root / "content"
-    templates = Path(args.templates).resolve() if args.templates else root / "templates"
-    return content, templates, Path(args.out).resolve() if args.out else root / "site"
+    content = Path(args.content) if args.content else root / "content"
+    templates = Path(args.templates) if args.templates else root / "templates"
+    out = Path(args.out) if args.out else root / "site"
+    return Project.at(content, templates, out)
+
+
+def context_of(args: argparse.Namespace) -> BuildContext:
+    return BuildContext.create(progress=Progress(quiet=args.quiet, verbose=args.verbose),
+                               strict=args.strict)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from factsite.loader import load_edition
+    from factsite.content.loader import load_edition
 
-    content, _, _ = _project(args)
-    edition = load_edition(content)
+    edition = load_edition(project_of(args).content)
     for warning in edition.warnings:
         print(warning.format(), file=sys.stderr)
     n_facts = sum(len(e.facts) for e in edition.entities.values())
@@ -33,35 +45,40 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from factsite.pipeline import build_site
+    from factsite.build.pipeline import build_site
 
-    content, templates, out = _project(args)
-    progress = Progress(quiet=args.quiet, verbose=args.verbose)
-    report = build_site(content, templates, out, site_url=args.site_url, progress=progress,
+    report = build_site(project_of(args), context_of(args), site_url=args.site_url,
                         pdf=not args.no_pdf)
+    for warning in report.warnings:
+        print(warning.format(), file=sys.stderr)
     if not args.quiet:
-        print(report)
+        print(report.summary())
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from factsite.serve import serve
+    from factsite.build.serve import serve
 
-    content, templates, out = _project(args)
-    return serve(content, templates, out, host=args.host, port=args.port)
+    return serve(project_of(args), context_of(args), host=args.host, port=args.port)
 
 
-def cmd_stats(args: argparse.Namespace) -> int:
-    from factsite.loader import load_edition
-    from factsite.stats import edition_stats
-
-    content, _, _ = _project(args)
-    print(edition_stats(load_edition(content)))
+def cmd_cache(args: argparse.Namespace) -> int:
+    cache = context_of(args).cache
+    if args.action == "clear":
+        n, size = cache.size()
+        cache.clear()
+        print(f"removed {n} entries ({size / 1e6:.1f} MB) from {cache.root}")
+    elif args.action == "prune":
+        n, size = cache.prune(args.days)
+        print(f"removed {n} entries unused for {args.days:g} days ({size / 1e6:.1f} MB)")
+    else:
+        n, size = cache.size()
+        print(f"{cache.root}: {n} entries, {size / 1e6:.1f} MB")
     return 0
 
 
-DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None, "quiet": False, "verbose": False, "strict": False,
-            "no_pdf": False}
+DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None,
+            "quiet": False, "verbose": False, "strict": False, "no_pdf": False}
 
 
 def _options(default: object) -> argparse.ArgumentParser:
@@ -71,10 +88,11 @@ def _options(default: object) -> argparse.ArgumentParser:
                    "templates/ (default: current folder)")
     p.add_argument("--content", default=default, help="content folder (default: "
                    "<project>/content)")
-    p.add_argument("--templates", default=default, help="templates folder (default: "
-                   "<project>/templates)")
+    p.add_argument("--templates", default=default, help="folder of template overrides "
+                   "(default: <project>/templates)")
     p.add_argument("--out", default=default, help="output folder (default: <project>/site)")
-    p.add_argument("--site-url", default=default, help="public URL the site is served at")
+    p.add_argument("--site-url", default=default, help="public URL the site is served at "
+                   "(default: site_url of content/site.yaml)")
     p.add_argument("--quiet", action="store_true", default=default, help="print errors only")
     p.add_argument("--verbose", action="store_true", default=default,
                    help="print every build step with its time")
@@ -85,53 +103,58 @@ def _options(default: object) -> argparse.ArgumentParser:
     return p
 
 
-def cmd_guide(args: argparse.Namespace) -> int:
-    from factsite.guide import authoring_guide, replace_guide
-
-    if args.write:
-        readme = Path(args.project).resolve() / "README.md"
-        readme.write_text(replace_guide(readme.read_text(encoding="utf-8")), encoding="utf-8")
-        print(f"updated the authoring guide in {readme}")
-    else:
-        print(authoring_guide())
-    return 0
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    from factsite.bench import run_benchmark
-
-    run_benchmark(Path(args.project).resolve(), n=args.n, quick=args.quick)
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    parser = argparse.ArgumentParser(prog="factsite", description=__doc__,
-                                     parents=[_options(argparse.SUPPRESS)])
-    sub = parser.add_subparsers(dest="command")
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="factsite", description=__doc__,
+                                  parents=[_options(argparse.SUPPRESS)])
+    sub = top.add_subparsers(dest="command")
     common = _options(argparse.SUPPRESS)
     sub.add_parser("build", parents=[common], help="build the whole site and its PDFs into "
                    "site/ (default)")
     sub.add_parser("check", parents=[common], help="validate content only")
     serve = sub.add_parser("serve", parents=[common], help="local preview, rebuilt on change")
-    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: "
+                       "127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000)
-    sub.add_parser("stats", parents=[common], help="content report: entities, facts, quotes")
-    bench = sub.add_parser("bench", parents=[common], help="benchmark against bare MkDocs + "
-                           "Material (prints a table and a JSON line)")
-    bench.add_argument("--n", type=int, default=1000, help="entities of the large edition")
-    bench.add_argument("--quick", action="store_true", help="one small synthetic edition")
-    guide = sub.add_parser("guide", parents=[common], help="print the authoring guide")
-    guide.add_argument("--write", action="store_true", help="update it in README.md")
-    args = parser.parse_args(argv)
+    cache = sub.add_parser("cache", parents=[common], help="the cache of fonts, SVGs and PDFs: "
+                           "its size, prune or clear")
+    cache.add_argument("action", nargs="?", choices=["size", "prune", "clear"], default="size")
+    cache.add_argument("--days", type=float, default=30, help="prune: entries unused for this "
+                       "many days (default 30)")
+    for command in plugged_commands().values():
+        command.arguments(sub.add_parser(command.name, parents=[common], help=command.help))
+    return top
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command registered under the entry point group `factsite.commands`."""
+
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def plugged_commands() -> dict[str, Command]:
+    found = {}
+    for point in entry_points(group="factsite.commands"):
+        command = point.load()
+        found[command.name] = command
+    return found
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "cache": cmd_cache}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     for name, default in DEFAULTS.items():
         if not hasattr(args, name):
             setattr(args, name, default)
-    command = {"check": cmd_check, "serve": cmd_serve, "stats": cmd_stats,
-               "guide": cmd_guide, "bench": cmd_bench}.get(
-        args.command or "build", cmd_build)
+    name = args.command or "build"
+    run = COMMANDS.get(name) or plugged_commands()[name].run
     try:
-        return command(args)
+        return run(args)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -21,12 +21,10 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 
 
 def require(available: bool, what: str) -> None:
-    """In CI a missing tool fails the run; locally the test skips and says what to install."""
-    if available:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing (.ci/run installs it)")
-    pytest.skip(f"install {what} to run this test")
+    """A missing tool fails the test, with what to do: never a silent skip."""
+    if not available:
+        pytest.fail(f"{what} is missing: the README's test command installs it "
+                    "(python tests/install_tools.py), or run pytest --no-tools")
 
 
 @pytest.fixture(scope="session")
@@ -47,9 +45,13 @@ def browser(tmp_path_factory):
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - playwright is in the test extra
         require(False, "playwright (pip install -e '.[test]')")
-    from factsite.fonts import fontconfig_file
+    from factsite.core.cache import Cache
+    from factsite.core.context import default_cache_dir
+    from factsite.core.fonts import static_fonts
 
-    conf = fontconfig_file(tmp_path_factory.mktemp("fonts") / "fonts.conf")
+    cache = Cache(default_cache_dir())
+    conf = static_fonts(cache).fontconfig(tmp_path_factory.mktemp("fonts") / "fonts.conf",
+                                          cache.root / "fontconfig")
     os.environ["FONTCONFIG_FILE"] = str(conf)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)

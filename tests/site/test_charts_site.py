@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from helpers import REPO, make_project
+from helpers import make_project
 
 BUNDLE = "assets/factsite-charts.js"
 
@@ -47,12 +47,15 @@ def test_compare_page_lines_up_a_shared_metric(mini_site: Path):
     assert 'id="chart-compare-little-giants"' in html
 
 
-def test_warm_build_renders_no_chart(tmp_path: Path, monkeypatch):
-    from factsite.pipeline import build_site
+def test_warm_build_renders_no_chart(tmp_path: Path):
+    from factsite.build.pipeline import Project, build_site
+    from factsite.core.context import BuildContext
 
-    monkeypatch.setenv("FACTSITE_CACHE", str(tmp_path / "cache"))
     project = make_project(tmp_path)
-    cold = build_site(project / "content", REPO / "templates", project / "site")
-    warm = build_site(project / "content", REPO / "templates", project / "site")
-    assert "(6 SVGs rendered" in cold
-    assert "(0 SVGs rendered" in warm
+    ctx = BuildContext.create(cache_dir=tmp_path / "cache")
+    where = Project.at(project / "content", project / "templates", project / "site")
+    cold = build_site(where, ctx, pdf=False)
+    warm = build_site(where, ctx, pdf=False)
+    assert (cold.charts, cold.svgs_rendered) == (3, 6)  # 3 charts in 2 languages
+    assert (warm.charts, warm.svgs_rendered) == (3, 0)
+    assert warm.pages == {"zh": cold.pages["zh"], "en": cold.pages["en"]}

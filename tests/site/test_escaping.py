@@ -53,8 +53,9 @@ def test_hostile_text_is_inert(hostile_site: Path, lang: str):
         assert "<img src=x" not in html and "<iframe src=x" not in html, page
         assert 'href="javascript:' not in html.lower(), page
         assert "<b>粗体</b>" not in html, page
-        assert "49" not in re.sub(r"<svg.*?</svg>|<script.*?</script>", "", html, flags=re.S) \
-            or "{{ 7*7 }}" in html, page
+        text = re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>|<script.*?</script>|<style.*?"
+                                              r"</style>", "", html, flags=re.S))
+        assert not re.search(r"(?<![\d.])49(?![\d.])", text), page  # {{ 7*7 }} never ran
     page = (hostile_site / lang / "district" / "east-district" / "index.html").read_text(
         encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

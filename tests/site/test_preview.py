@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import REPO, make_project
+from helpers import make_project
 
 
 def test_edit_updates_only_that_page(tmp_path: Path):
-    from factsite.preview import Preview
+    from factsite.build.pipeline import Project
+    from factsite.build.preview import Preview
+    from factsite.core.context import BuildContext
 
     project = make_project(tmp_path)
-    preview = Preview(project / "content", REPO / "templates", project / "site")
+    preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
+                      BuildContext.create())
     assert preview.full().startswith("full build")
     page = project / "site" / "en" / "district" / "east-district" / "index.html"
     other = project / "site" / "en" / "district" / "river-city" / "index.html"

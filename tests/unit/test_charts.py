@@ -7,9 +7,14 @@ import re
 
 import pytest
 
-from factsite.chart_render import render_svg, scope_svg_ids
-from factsite.charts import ChartDef, build_chart, chart_problem, describe_chart
-from factsite.model import Entity, Fact, Text
+from factsite.content.model import Entity, Fact
+from factsite.content.references import chart_problem
+from factsite.content.text import Text
+from factsite.render.charts.plan import ChartDef
+from factsite.render.charts.rows import describe_chart
+from factsite.render.charts.specs import SpecBuilder, build_chart
+from factsite.render.charts.svg import scope_svg_ids
+from helpers import LOCALES, svg_renderer
 
 
 def fact(fid, zh, en, value=None, series=None, kind="actual", period="2023", unit="enterprises"):
@@ -67,26 +72,26 @@ def svg_texts(svg: str) -> set[str]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("chart", CHARTS, ids=[c.type for c in CHARTS])
 def test_chart_spec_svg_alt_and_rows(chart: ChartDef, lang: str):
-    built, rows = build_chart(chart, lang)
+    built, rows = build_chart(chart, LOCALES[lang])
     spec = built.to_dict()
     assert spec["title"] == chart.title[lang]
     assert spec["config"]["font"] == "Noto Sans SC"
     values = spec["data"]["values"] if "data" in spec else spec["datasets"][
         next(iter(spec["datasets"]))]
     assert len(values) == len(rows) >= 2
-    svg, _ = render_svg(spec)
+    svg = svg_renderer().render(spec)
     texts = svg_texts(svg)
     assert chart.title[lang] in texts
     for label in (EXPECTED_ZH if lang == "zh" else EXPECTED_EN)[chart.id]:
         assert any(label in t for t in texts), (label, sorted(texts))
-    alt = describe_chart(chart, rows, lang)
+    alt = describe_chart(chart, rows, LOCALES[lang])
     assert chart.title[lang] in alt
     assert rows[0]["value_label"] in alt
     assert "chart" not in alt.lower() or lang == "en" and len(alt) > 40
 
 
 def test_targets_are_hollow_and_never_joined():
-    spec = build_chart(TREND, "en")[0].to_dict()
+    spec = build_chart(TREND, LOCALES["en"])[0].to_dict()
     line = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
     assert "datum.kind === 'actual'" in str(line["transform"])
     points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
@@ -109,9 +114,7 @@ def test_chart_problems_are_explained():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("chart", CHARTS, ids=[c.type for c in CHARTS])
 def test_fast_spec_equals_the_altair_chart(chart: ChartDef, lang: str):
-    from factsite.charts import chart_spec
-
-    built, rows = build_chart(chart, lang)
-    fast, fast_rows = chart_spec(chart, lang)
+    built, rows = build_chart(chart, LOCALES[lang])
+    fast, fast_rows = SpecBuilder().spec(chart, LOCALES[lang])
     assert fast == built.to_dict()
     assert fast_rows == rows

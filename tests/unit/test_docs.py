@@ -8,7 +8,7 @@ import re
 import pytest
 
 from helpers import REPO
-from factsite.guide import END, START, MODELS, authoring_guide
+from factsite.dev.guide import END, START, MODELS, authoring_guide
 
 
 def test_readme_guide_is_generated_from_the_model():
@@ -30,10 +30,3 @@ def test_ci_runs_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
     assert commands[0] == "python -m pip install -e . && python build.py"
-
-
-def test_ui_catalogues_have_the_same_keys():
-    from factsite.loader import load_strings
-
-    strings = load_strings(REPO / "templates" / "i18n")
-    assert strings["zh"].keys() == strings["en"].keys()

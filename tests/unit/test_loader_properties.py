@@ -18,8 +18,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factsite.diagnostics import ContentError
-from factsite.loader import load_edition
+from factsite.content.diagnostics import ContentError
+from factsite.content.loader import load_edition
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
 CODE = re.compile(r"[YSRPCW]\d{3}")

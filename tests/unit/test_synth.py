@@ -8,9 +8,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from factsite.charts import plan_charts, plan_comparisons
-from factsite.loader import load_edition
-from factsite.synth import generate_edition, main
+from factsite.render.charts.plan import plan_charts, plan_comparisons
+from factsite.content.loader import load_edition
+from factsite.dev.synth import generate_edition, main
 
 
 def digest(root: Path) -> dict[str, str]:
@@ -73,3 +73,6 @@ def test_a_thousand_entities(tmp_path):
              for p in (tmp_path / folder).glob("*.yaml")]
     assert len(files) == 1000
     assert counts["district"] + counts["cluster"] + counts["programme"] == 1000
+    edition = load_edition(tmp_path)  # every quote and value checked, no warning
+    assert len(edition.entities) == 1000 and edition.warnings == []
+    assert sum(len(e.facts) for e in edition.entities.values()) == counts["facts"]

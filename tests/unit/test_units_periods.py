@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from factsite.numbers import format_value
-from factsite.periods import PeriodError, format_period, parse_period
-from factsite.provenance import normalize, value_in_quote
+from factsite.content.matching import normalize, value_in_quote
+from factsite.content.periods import PeriodError, parse_period
+from helpers import LOCALES
+
+THIN = "\u2009"  # CLDR sets the dash of a date range between thin spaces
 
 
 @pytest.mark.parametrize("text, zh, en", [
     ("2022", "2022年", "2022"),
-    ("2022-Q3", "2022年第3季度", "2022 Q3"),
-    ("2024-01..05", "2024年1–5月", "Jan–May 2024"),
-    ("2022-Q1..Q3", "2022年第1–3季度", "2022 Q1–Q3"),
-    ("2023-07-31", "2023年7月31日", "31 Jul 2023"),
-    ("2018..2022", "2018年–2022年", "2018–2022"),
+    ("2022-Q3", "2022年第3季度", "Q3 2022"),
+    ("2024-01..05", f"2024年1月{THIN}–{THIN}5月", f"Jan{THIN}–{THIN}May 2024"),
+    ("2022-Q1..Q3", "2022年第1–3季度", "Q1–Q3 2022"),
+    ("2023-07-31", "2023年7月31日", "Jul 31, 2023"),
+    ("2018..2022", "2018–2022年", f"2018{THIN}–{THIN}2022"),
+    ("2022-Q4..2023-Q2", "2022年第4季度–2023年第2季度", f"Q4 2022{THIN}–{THIN}Q2 2023"),
 ])
 def test_periods_per_language(text, zh, en):
-    assert format_period(text, "zh") == zh
-    assert format_period(text, "en") == en
+    assert LOCALES["zh"].period(text) == zh
+    assert LOCALES["en"].period(text) == en
 
 
 @pytest.mark.parametrize("bad", ["2022-13", "22", "2022-Q5", "2024-05..03", "2022..Q3", "soon"])
@@ -36,10 +39,13 @@ def test_bad_periods_are_rejected(bad):
     (57.68, "cny_10k_per_mu", None, "57.68万元/亩", "CNY 576,800 per mu"),
     (630, "m2_10k", "over", "超630万平方米", "over 6.3 million m²"),
     (1, "enterprises", None, "1家", "1 enterprise"),
+    (20300, "enterprises", None, "2.03万家", "20,300 enterprises"),  # exact: compact
+    (20361, "enterprises", "at_least", "20361家以上", "at least 20,361 enterprises"),
+    (123450, "cny_100m", None, "123450亿元", "CNY 12.345 trillion"),
 ])
 def test_values_per_language(value, unit, qualifier, zh, en):
-    assert format_value(value, unit, "zh", qualifier) == zh
-    assert format_value(value, unit, "en", qualifier) == en
+    assert LOCALES["zh"].number(value, unit, qualifier) == zh
+    assert LOCALES["en"].number(value, unit, qualifier) == en
 
 
 @pytest.mark.parametrize("value, unit, quote, found", [

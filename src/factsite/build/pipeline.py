@@ -1,0 +1,116 @@
+"""The build, in two phases: load and render everything in memory, then publish it into a
+temporary folder beside the output and swap that into place only when every step succeeded.
+On any error the previous output is left exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factsite.content.diagnostics import ContentError, Diagnostic
+from factsite.content.loader import Loader
+from factsite.core.context import BuildContext
+from factsite.core.fonts import static_fonts
+from factsite.export.pdf import export_all
+from factsite.export.print_html import print_jobs
+from factsite.render.site import RenderedSite, render_site
+from factsite.render.templates import TemplateDirs
+from factsite.site.publish import Published, publish
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a build reads and writes: the content, the template overrides, the output."""
+
+    content: Path
+    templates: TemplateDirs
+    out: Path
+
+    @classmethod
+    def at(cls, content: Path, templates: Path | None, out: Path) -> Project:
+        return cls(Path(content).resolve(), TemplateDirs.for_project(templates),
+                   Path(out).resolve())
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI to print and the tests to read."""
+
+    out: Path
+    pages: dict[str, int] = field(default_factory=dict)  # per language
+    charts: int = 0
+    svgs_rendered: int = 0
+    pdfs: int = 0
+    pdfs_rendered: int = 0
+    warnings: list[Diagnostic] = field(default_factory=list)
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def total_pages(self) -> int:
+        return sum(self.pages.values())
+
+    def summary(self) -> str:
+        langs = ", ".join(f"{n} {lang}" for lang, n in self.pages.items())
+        text = (f"built {self.total_pages} pages ({langs}), {self.charts} charts "
+                f"({self.svgs_rendered} SVGs rendered, the rest cached)")
+        if self.pdfs:
+            text += f" and {self.pdfs} PDFs ({self.pdfs_rendered} exported, the rest cached)"
+        return text + f" into {self.out} in {self.seconds:.1f}s"
+
+
+def swap_into_place(tmp: Path, out: Path) -> None:
+    """Replace `out` by `tmp` with two renames; the old tree is removed afterwards."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.rename(out, old)
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def render_project(project: Project, ctx: BuildContext, loader: Loader | None = None,
+                   site_url: str | None = None, pdf: bool = True) -> RenderedSite:
+    """Phase one: load, check and render every page and chart in memory."""
+    with ctx.progress.step("load and check the content"):
+        edition = (loader or Loader(project.content)).load()
+    if ctx.strict and edition.warnings:
+        raise ContentError(edition.warnings)
+    return render_site(edition, project.templates, ctx, site_url, pdf)
+
+
+def write_site(rs: RenderedSite, out: Path, ctx: BuildContext,
+               keep_shells: bool = False) -> tuple[int, int, Published]:
+    """Phase two: publish `rs` (and its PDFs) into a temporary folder, then swap it into
+    `out`. Returns (PDFs, PDFs rendered anew, what publishing reported)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    n_pdf = n_rendered = 0
+    try:
+        published = publish(rs, tmp, ctx, keep_shells)
+        if rs.pdf:
+            with ctx.progress.step("export the PDFs"):
+                jobs = print_jobs(rs, static_fonts(ctx.cache))
+                n_pdf, n_rendered = len(jobs), export_all(jobs, tmp, ctx.cache, ctx.workers)
+        os.chmod(tmp, 0o755)
+        swap_into_place(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return n_pdf, n_rendered, published
+
+
+def build_site(project: Project, ctx: BuildContext, site_url: str | None = None,
+               pdf: bool = True) -> BuildReport:
+    """Build the whole site into `project.out`; on any error it is left untouched."""
+    started = time.perf_counter()
+    rs = render_project(project, ctx, site_url=site_url, pdf=pdf)
+    n_pdf, n_rendered, _ = write_site(rs, project.out, ctx)
+    return BuildReport(
+        out=project.out, pages={lang: len(pages) for lang, pages in rs.pages.items()},
+        charts=rs.n_charts, svgs_rendered=rs.n_rendered, pdfs=n_pdf,
+        pdfs_rendered=n_rendered, warnings=list(rs.edition.warnings),
+        timings=list(ctx.progress.timings), seconds=time.perf_counter() - started)

@@ -1,0 +1,143 @@
+"""Preview builds that redo only what changed.
+
+The last build stays in memory: the RenderedSite, and for every page the themed HTML around
+its body, as MkDocs wrote it. After an edit to fact sheets whose page structure stays the
+same (names, relations, sections), only those pages (in every language), their charts and
+downloads, and the sources page are rendered again, and each is written as shell + new
+body. Anything else runs a full build.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from factsite.content.edition import Edition
+from factsite.content.loader import Loader
+from factsite.core.context import BuildContext
+from factsite.build.pipeline import Project, render_project, write_site
+from factsite.core.fonts import static_fonts
+from factsite.render.charts.svg import SvgRenderer
+from factsite.render.derive import derive, source_refs
+from factsite.render.plan import plan_pages
+from factsite.render.site import PageRenderer, RenderedSite, render_charts
+from factsite.site.downloads import language_downloads
+from factsite.site.engine import resolve_body_links
+from factsite.site.publish import Published
+
+
+def _snapshot(project: Project) -> dict[str, tuple[int, int]]:
+    files = {str(p): (p.stat().st_mtime_ns, p.stat().st_size)
+             for p in sorted(project.content.rglob("*")) if p.is_file()}
+    files.update({path: (mtime, size) for path, mtime, size in project.templates.fingerprint()})
+    return files
+
+
+def _shape(edition: Edition, entity_id: str) -> tuple:
+    """What other pages show of an entity: if it changes, a full build is needed."""
+    e = edition.entities.get(entity_id)
+    if e is None:
+        return ()
+    return (e.name, e.type, e.short_name, e.parent, e.links, e.terms,
+            tuple((f.id, f.metric, f.terms, f.label) for f in e.facts))
+
+
+def _quotes(edition: Edition, entity_id: str) -> set[tuple[str, str]]:
+    return {(r.doc, r.quote) for r in source_refs(edition.entities[entity_id])}
+
+
+class Preview:
+    """Keeps the last build in memory; `update()` rebuilds only what an edit touched."""
+
+    def __init__(self, project: Project, ctx: BuildContext, site_url: str = ""):
+        self.project, self.ctx, self.site_url = project, ctx, site_url
+        self.loader = Loader(project.content)
+        self.state: RenderedSite | None = None
+        self.published: Published | None = None
+        self.files: dict[str, tuple[int, int]] = {}
+
+    def full(self) -> str:
+        started = time.perf_counter()
+        self.files = _snapshot(self.project)
+        self.state = render_project(self.project, self.ctx, self.loader, self.site_url,
+                                    pdf=False)
+        _, _, self.published = write_site(self.state, self.project.out, self.ctx,
+                                          keep_shells=True)
+        return f"full build in {time.perf_counter() - started:.2f}s"
+
+    def update(self) -> str:
+        """Rebuild after an edit; returns what was done and how long it took."""
+        started = time.perf_counter()
+        now = _snapshot(self.project)
+        changed = {p for p in set(now) | set(self.files) if now.get(p) != self.files.get(p)}
+        if not changed:
+            return "nothing changed"
+        entity_ids = self._entity_ids(changed)
+        if self.state is None or entity_ids is None:
+            return self.full()
+        edition = self.loader.load()
+        old = self.state.edition
+        if set(edition.entities) != set(old.entities) or any(
+                _shape(edition, i) != _shape(old, i) for i in entity_ids):
+            return self.full()
+        n = self._patch(edition, entity_ids)
+        if n is None:
+            return self.full()
+        self.files = now
+        return (f"updated {n} pages of {', '.join(sorted(entity_ids))} in "
+                f"{time.perf_counter() - started:.2f}s")
+
+    def _entity_ids(self, changed: set[str]) -> set[str] | None:
+        ids = set()
+        for name in changed:
+            path = Path(name)
+            if not path.is_relative_to(self.project.content):
+                return None  # a template or style changed: every page may change
+            rel = path.relative_to(self.project.content).parts
+            if len(rel) != 2 or rel[0] == "sources" or path.suffix not in (".yaml", ".yml"):
+                return None
+            ids.add(path.stem)
+        return ids
+
+    def _patch(self, edition: Edition, entity_ids: set[str]) -> int | None:
+        """Render the touched pages and write them into the site; None: cannot."""
+        rs, out = self.state, self.project.out
+        derived = derive(edition)
+        renderer = SvgRenderer(self.ctx.cache, static_fonts(self.ctx.cache))
+        fresh, _ = render_charts(edition, rs.locales, renderer, only=entity_ids)
+        charts = {lang: {**rs.charts[lang], **fresh[lang]} for lang in rs.locales}
+        wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
+        if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):
+            wanted.add("sources/")  # the sources page lists every quote cited
+        pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False)
+        writes, updated = [], {}
+        for lang in rs.locales:
+            result = self.published.results[lang]
+            for page in plan_pages(edition, lang):
+                if page.path not in wanted:
+                    continue
+                new, old = pages.render(page, charts), rs.page(lang, page.path)
+                shell = result.shells.get(page.src)
+                if shell is None or new.toc != old.toc or \
+                        replace(new.meta, description="") != replace(old.meta, description=""):
+                    return None  # the table of contents or the page's metadata would change
+                before, after = shell
+                if new.meta.description != old.meta.description:
+                    before = before.replace(html.escape(old.meta.description, quote=True),
+                                            html.escape(new.meta.description, quote=True))
+                body = resolve_body_links(new.body, page.src, result.urls)
+                writes.append((out / lang / page.path / "index.html", before + body + after))
+                result.shells[page.src] = (before, after)
+                updated[(lang, page.path)] = new
+        for target, text in writes:
+            target.write_text(text, encoding="utf-8")
+        for lang in rs.locales:
+            for rel, data in language_downloads(edition, charts[lang], lang,
+                                                only=entity_ids).items():
+                (out / lang / rel).write_bytes(data)
+        rs.edition, rs.derived, rs.charts = edition, derived, charts
+        for lang in rs.locales:
+            rs.pages[lang] = [updated.get((lang, p.page.path), p) for p in rs.pages[lang]]
+        return len(writes)

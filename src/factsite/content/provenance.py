@@ -1,0 +1,69 @@
+"""Provenance: every quote occurs in its source document, and every figure occurs in its
+quote (the matching rules are in `matching`)."""
+
+from __future__ import annotations
+
+from factsite.content.diagnostics import Diagnostic
+from factsite.content.edition import Edition
+from factsite.content.matching import normalize, value_in_quote
+from factsite.content.model import SourceRef
+from factsite.content.units import plain_number
+
+
+def _matching_prefix(quote: str, doc: str) -> int:
+    """Length of the longest prefix of `quote` found in `doc` (binary search)."""
+    lo, hi = 0, len(quote)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if quote[:mid] in doc:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _check_quote(edition: Edition, ref: SourceRef, pos, loc: tuple) -> list[Diagnostic]:
+    doc = edition.normal_texts.get(ref.doc)
+    if doc is None:
+        return []  # unknown or unreadable source: reported by the reference check
+    quote = normalize(ref.quote)
+    if quote in doc:
+        return []
+    n = _matching_prefix(quote, doc)
+    file = edition.sources[ref.doc].file
+    if n >= 4:
+        hint = (f"the first {n} characters match ('…{quote[max(0, n - 12):n]}'); the quote "
+                f"differs from content/sources/{file} after that")
+    else:
+        hint = f"paste the passage verbatim from content/sources/{file}"
+    return [pos.diagnostic(loc + ("quote",), "P400", f"quote not found in source {ref.doc!r}",
+                           hint)]
+
+
+def check_provenance(edition: Edition) -> list[Diagnostic]:
+    """Quote and value checks over every fact, series point and milestone."""
+    out: list[Diagnostic] = []
+    for entity in edition.entities.values():
+        pos = edition.positions[f"entity:{entity.id}"]
+        for i, fact in enumerate(entity.facts):
+            base = ("facts", i)
+            out += _check_quote(edition, fact.source, pos, base + ("source",))
+            if fact.value is not None and not value_in_quote(fact.value, fact.unit,
+                                                             fact.source.quote):
+                out.append(pos.diagnostic(base + ("value",), "P401",
+                                          f"value {plain_number(fact.value)} does not occur in "
+                                          "its quote", "quote the passage that states the number"
+                                          ", or correct the value"))
+            for j, point in enumerate(fact.series or []):
+                ref = point.source or fact.source
+                if point.source:
+                    out += _check_quote(edition, point.source, pos,
+                                        base + ("series", j, "source"))
+                if not value_in_quote(point.value, fact.unit, ref.quote):
+                    out.append(pos.diagnostic(base + ("series", j, "value"), "P401",
+                                              f"value {plain_number(point.value)} does not "
+                                              "occur in its quote",
+                                              "give the point its own `source` or fix it"))
+        for i, item in enumerate(entity.timeline):
+            out += _check_quote(edition, item.source, pos, ("timeline", i, "source"))
+    return out

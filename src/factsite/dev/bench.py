@@ -1,0 +1,199 @@
+"""The benchmark (`python build.py bench`): factsite against a bare MkDocs + Material build of
+the same pages, on this machine, in one run. Prints a table and, as its last line, one JSON
+object. Not a test: it measures and reports, it never fails on a slow machine."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+BUILD = [sys.executable, str(Path(__file__).resolve().parents[2] / "build.py")]
+
+
+def _run(args: list[str], env: dict | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, check=True, env={**os.environ, **(env or {})},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - started
+
+
+def _build(content: Path, templates: Path, out: Path, cache: Path, *extra: str) -> float:
+    return _run([*BUILD, "--content", str(content), "--templates", str(templates), "--out",
+                 str(out), "--quiet", "--no-pdf", *extra, "build"],
+                {"FACTSITE_CACHE": str(cache)})
+
+
+def _bare_material(content: Path, templates: Path, work: Path) -> float:
+    """The same page bodies, built by a bare MkDocs + Material project (no factsite code in
+    the build): one build per language, as factsite does, with the same section nav."""
+    from factsite.build.pipeline import Project, render_project
+    from factsite.core.context import BuildContext
+    from factsite.site.publish import nav
+
+    ctx = BuildContext.create(cache_dir=work / "bare-cache")
+    rs = render_project(Project.at(content, templates, work / "unused"), ctx, pdf=False)
+    configs = []
+    for lang, loc in rs.locales.items():
+        docs = work / f"bare-docs-{lang}"
+        for rendered in rs.pages[lang]:
+            target = docs / rendered.page.src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            front = yaml.safe_dump({"title": rendered.meta.title}, allow_unicode=True)
+            target.write_text(f"---\n{front}---\n\n{rendered.body}", encoding="utf-8")
+        cfg = {"site_name": rs.edition.site.title[lang], "docs_dir": str(docs),
+               "site_dir": str(work / "bare-site" / lang), "theme": {
+                   "name": "material", "language": loc.babel.language, "font": False},
+               "markdown_extensions": ["attr_list", "md_in_html", {"toc": {}}],
+               "nav": nav(rs, loc), "not_in_nav": "/**\n", "plugins": []}
+        path = work / f"mkdocs-{lang}.yml"
+        path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+        configs.append(path)
+    started = time.perf_counter()
+    for path in configs:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path)],
+                       check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return time.perf_counter() - started
+
+
+def _incremental(content: Path, templates: Path, out: Path, cache: Path) -> tuple[float, str]:
+    """Preview mode: time from saving one edited fact sheet to its page being written."""
+    from factsite.build.pipeline import Project
+    from factsite.build.preview import Preview
+    from factsite.core.context import BuildContext
+
+    preview = Preview(Project.at(content, templates, out), BuildContext.create(cache_dir=cache))
+    preview.full()
+    sheets = sorted((content / "districts").glob("*.yaml"))
+    sheet = sheets[len(sheets) // 2]
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("summary:\n  zh: ", "summary:\n  zh: 【已编辑】", 1),
+                     encoding="utf-8")
+    started = time.perf_counter()
+    what = preview.update()
+    return time.perf_counter() - started, what
+
+
+def _pdf_times(content: Path, templates: Path, work: Path) -> tuple[float, float, float]:
+    """Export one page and the whole report (English), cold."""
+    from factsite.build.pipeline import Project, render_project
+    from factsite.core.cache import Cache
+    from factsite.core.context import BuildContext
+    from factsite.core.fonts import static_fonts
+    from factsite.export.pdf import _export
+    from factsite.export.print_html import print_jobs
+
+    ctx = BuildContext.create(cache_dir=work / "pdf-fonts")
+    rs = render_project(Project.at(content, templates, work / "pdf-site"), ctx, pdf=False)
+    jobs = print_jobs(rs, static_fonts(ctx.cache))
+    page = next(j for j in jobs if "/district/" in j.target)
+    report = next(j for j in jobs if j.target.endswith("report-en.pdf"))
+    cold = Cache(work / "pdf-cache")
+    t0 = time.perf_counter()
+    _export(page, str(cold.root), str(work / "pdf-out"))
+    t1 = time.perf_counter()
+    _export(report, str(cold.root), str(work / "pdf-out"))
+    t2 = time.perf_counter()
+    return t1 - t0, t2 - t1, (work / "pdf-out" / report.target).stat().st_size / 1e6
+
+
+def _weights(site: Path) -> dict:
+    """Bytes of a typical district page and of what a first visit to it loads (gzip)."""
+    pages = sorted(site.glob("en/district/*/index.html"))
+    sizes = sorted(p.stat().st_size for p in pages)
+    typical = pages[[p.stat().st_size for p in pages].index(sizes[len(sizes) // 2])]
+    html = typical.read_text(encoding="utf-8")
+    import re
+
+    assets = [typical] + [
+        (typical.parent / ref.split("?")[0]).resolve() for ref in
+        re.findall(r'(?:href|src)="([^"#]+\.(?:css|js))"', html)]
+    gz = sum(len(gzip.compress(p.read_bytes())) for p in assets if p.exists())
+    without = [p for p in site.rglob("*.html") if 'class="fs-chart ' not in
+               p.read_text(encoding="utf-8")]
+    vega_elsewhere = sum("factsite-charts.js" in p.read_text(encoding="utf-8") for p in without)
+    return {"page_kb": typical.stat().st_size / 1024, "first_visit_kb": gz / 1024,
+            "typical_page": str(typical.relative_to(site)),
+            "vega_only_where_needed": vega_elsewhere == 0,
+            "median_district_html_kb": statistics.median(sizes) / 1024}
+
+
+def run_benchmark(project: Path, n: int = 1000, quick: bool = False) -> dict:
+    """Run every measurement; print the table and the JSON line; return the figures."""
+    from factsite.dev.synth import generate_edition
+
+    content, templates = project / "content", project / "templates"
+    work = Path(tempfile.mkdtemp(prefix="factsite-bench-"))
+    results: dict = {}
+    try:
+        cache = work / "cache-edition"
+        results["edition_cold_s"] = _build(content, templates, work / "ed", cache)
+        results["edition_warm_s"] = _build(content, templates, work / "ed", cache)
+        weights = _weights(work / "ed")
+        sizes = [100, n] if not quick else [min(n, 100)]
+        for size in sizes:
+            synth = work / f"synth-{size}"
+            generate_edition(synth, size)
+            c = work / f"cache-{size}"
+            results[f"n{size}_cold_s"] = _build(synth, templates, work / f"s{size}", c)
+            results[f"n{size}_warm_s"] = _build(synth, templates, work / f"s{size}", c)
+            results[f"n{size}_pages"] = sum(1 for _ in (work / f"s{size}").rglob("index.html"))
+        big = sizes[-1]
+        results[f"bare_material_n{big}_s"] = _bare_material(work / f"synth-{big}", templates,
+                                                            work)
+        results["ratio_cold"] = results[f"n{big}_cold_s"] / results[f"bare_material_n{big}_s"]
+        results["ratio_warm"] = results[f"n{big}_warm_s"] / results[f"bare_material_n{big}_s"]
+        results["incremental_edit_s"], what = _incremental(work / f"synth-{big}", templates,
+                                                           work / "preview",
+                                                           work / f"cache-{big}")
+        results["pdf_page_s"], results["pdf_report_s"], results["pdf_report_mb"] = \
+            _pdf_times(content, templates, work)
+        results.update(weights)
+        if not quick:
+            results["per_page_ms_n100"] = 1000 * results["n100_cold_s"] / results["n100_pages"]
+            results[f"per_page_ms_n{big}"] = 1000 * results[f"n{big}_cold_s"] / \
+                results[f"n{big}_pages"]
+        if f"n{big}_cold_s" in results and big != 1000:  # quick runs still fill the keys
+            for key in ("cold_s", "warm_s"):
+                results[f"n1000_{key}"] = results[f"n{big}_{key}"]
+            results["bare_material_n1000_s"] = results[f"bare_material_n{big}_s"]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _print(results, what)
+    return results
+
+
+def _print(r: dict, what: str) -> None:
+    rows = [("real edition, cold build (no PDFs)", f"{r['edition_cold_s']:.1f} s", "≤ 5 s"),
+            ("real edition, warm rebuild", f"{r['edition_warm_s']:.1f} s", ""),
+            ("n=1000, cold build", f"{r['n1000_cold_s']:.1f} s", ""),
+            ("n=1000, warm rebuild", f"{r['n1000_warm_s']:.1f} s", ""),
+            ("bare MkDocs + Material, same pages", f"{r['bare_material_n1000_s']:.1f} s", ""),
+            ("ratio cold (factsite / bare)", f"{r['ratio_cold']:.2f}", "≤ 3.0"),
+            ("ratio warm (factsite / bare)", f"{r['ratio_warm']:.2f}", "≤ 1.0"),
+            ("incremental edit (preview)", f"{r['incremental_edit_s']:.2f} s", "≤ 1.0 s"),
+            ("PDF, one page", f"{r['pdf_page_s']:.1f} s", ""),
+            ("PDF, whole report (en)", f"{r['pdf_report_s']:.1f} s "
+             f"({r['pdf_report_mb']:.1f} MB)", ""),
+            ("typical district page HTML", f"{r['page_kb']:.0f} KB", ""),
+            ("first visit (gzip)", f"{r['first_visit_kb']:.0f} KB", ""),
+            ("Vega bundle only on chart pages", str(r["vega_only_where_needed"]), "True")]
+    if "per_page_ms_n100" in r:
+        rows += [("per page, n=100 (cold)", f"{r['per_page_ms_n100']:.0f} ms", ""),
+                 ("per page, n=1000 (cold)", f"{r['per_page_ms_n1000']:.0f} ms", "")]
+    width = max(len(a) for a, _, _ in rows)
+    print(f"{'measure':<{width}}  {'value':>18}  target")
+    for a, b, c in rows:
+        print(f"{a:<{width}}  {b:>18}  {c}")
+    print(f"(preview: {what})")
+    print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in r.items()},
+                     sort_keys=True))

@@ -1,0 +1,52 @@
+"""The developer commands of the CLI (stats, guide, bench), registered under the entry point
+group `factsite.commands` in pyproject.toml, so the CLI never imports this package."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from factsite.cli import Command, context_of, project_of
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from factsite.content.loader import load_edition
+    from factsite.dev.stats import edition_stats
+
+    print(edition_stats(load_edition(project_of(args).content), context_of(args).cache))
+    return 0
+
+
+def _guide(args: argparse.Namespace) -> int:
+    from factsite.dev.guide import authoring_guide, replace_guide
+
+    if args.write:
+        readme = Path(args.project).resolve() / "README.md"
+        readme.write_text(replace_guide(readme.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated the authoring guide in {readme}")
+    else:
+        print(authoring_guide())
+    return 0
+
+
+def _guide_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--write", action="store_true", help="update it in README.md")
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from factsite.dev.bench import run_benchmark
+
+    run_benchmark(Path(args.project).resolve(), n=args.n, quick=args.quick)
+    return 0
+
+
+def _bench_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--n", type=int, default=1000, help="entities of the large edition")
+    p.add_argument("--quick", action="store_true", help="one small synthetic edition")
+
+
+STATS = Command("stats", "content report: entities, facts, quotes, cache size",
+                lambda p: None, _stats)
+GUIDE = Command("guide", "print the authoring guide", _guide_arguments, _guide)
+BENCH = Command("bench", "benchmark against bare MkDocs + Material (prints a table and a "
+                "JSON line)", _bench_arguments, _bench)

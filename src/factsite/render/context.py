@@ -1,0 +1,156 @@
+"""What a page template may ask about the page it renders (`c` in every template); every
+method speaks the page's language.
+
+Links between pages are written in source-file form relative to the page
+(`../yuhang/index.md#fact-x`): the site engine hands them to MkDocs, which checks that each
+target and anchor exists and writes the final URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from factsite.content.edition import Edition
+from factsite.content.model import Entity, Fact, SourceRef
+from factsite.content.text import Text
+from factsite.render.charts.svg import RenderedChart
+from factsite.render.derive import Derived
+from factsite.render.locale import Locale
+from factsite.render.plan import Page
+from factsite.render.text import TextRenderer, relative_src
+
+
+@dataclass
+class Citations:
+    """Numbers the quotes of one page in order of first use; every language numbers alike."""
+
+    refs: list[SourceRef] = field(default_factory=list)
+    index: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def number(self, ref: SourceRef) -> int:
+        key = (ref.doc, ref.quote)
+        if key not in self.index:
+            self.refs.append(ref)
+            self.index[key] = len(self.refs)
+        return self.index[key]
+
+
+class PageContext:
+    """The page, the edition and the helpers a template uses."""
+
+    def __init__(self, page: Page, edition: Edition, derived: Derived, loc: Locale,
+                 text: TextRenderer, charts: dict[str, list], others: dict[str, Locale],
+                 site_url: str = ""):
+        self.page, self.edition, self.derived, self.loc = page, edition, derived, loc
+        self.lang, self.t = page.lang, loc.strings
+        self.text, self.chart_index = text, charts
+        self.others = others  # the other languages, by code
+        self.site_url = site_url
+        self.citations = Citations()
+        text.begin(page.src)
+
+    # -- links -------------------------------------------------------------------------
+    def url(self, path: str) -> str:
+        """Link to the page at `path` ('' is the home page) of this language."""
+        return relative_src(f"{path}index.md", self.page.src)
+
+    def file_url(self, path: str) -> str:
+        """URL of a file (not a page) in this language's folder, e.g. the search assets."""
+        return "../" * self.page.depth + path
+
+    def public_url(self) -> str:
+        """Where this page is published: absolute with a site URL, else from the site root."""
+        rel = f"{self.lang}/{self.page.path}"
+        return f"{self.site_url.rstrip('/')}/{rel}" if self.site_url else rel
+
+    def root_url(self, path: str) -> str:
+        """URL of a file at the site root, outside the language folders (assets)."""
+        return "../" * (self.page.depth + 1) + path
+
+    def entity_url(self, entity: Entity | str) -> str:
+        eid = entity if isinstance(entity, str) else entity.id
+        return self.url(f"{self.edition.kinds[eid]}/{eid}/")
+
+    def term_url(self, term_id: str) -> str:
+        return f"{self.url('glossary/')}#{term_id}"
+
+    # -- text ----------------------------------------------------------------------------
+    def L(self, text: Text | None) -> str:  # noqa: N802 - short on purpose, used everywhere
+        return "" if text is None else text[self.lang]
+
+    def other_names(self, text: Text) -> list[tuple[str, str]]:
+        """(language tag, text) in each other language, for 'also known as' lines."""
+        return [(loc.tag, text[code]) for code, loc in self.others.items() if code in text]
+
+    def md(self, text: Text | None) -> Markup:
+        """Author Markdown to safe HTML, glossary terms linked on first use on the page."""
+        return Markup("") if text is None else Markup(self.text.render(text[self.lang]))
+
+    def fmt(self, key: str, **values: object) -> str:
+        return self.loc.t(key, **values)
+
+    # -- figures -----------------------------------------------------------------------
+    def value(self, fact: Fact, value: float | None = None) -> str:
+        return self.loc.number(fact.value if value is None else value, fact.unit,
+                               fact.qualifier)
+
+    def unit(self, fact: Fact) -> str:
+        return self.loc.unit_label(fact.unit)
+
+    def period(self, period: str | None) -> str:
+        return self.loc.period(period)
+
+    def fact_period(self, fact: Fact) -> str:
+        """Period as shown on a chip: 'Target 2025', '2022 (article: "this year")'."""
+        if fact.series:
+            points = fact.points
+            text = f"{self.period(points[0].period)}–{self.period(points[-1].period)}"
+        else:
+            text = self.period(fact.period)
+        if fact.kind == "target" and text:
+            text = self.loc.t("target_period", period=text)
+        if fact.period_phrase:
+            text += f" ({self.fmt('article_phrase', phrase=self.L(fact.period_phrase))})"
+        return text
+
+    def cite(self, ref: SourceRef) -> Markup:
+        n = self.citations.number(ref)
+        title = escape(ref.quote[:200])
+        return Markup(f'<a class="fs-cite" href="#cite-{n}" title="{title}">[{n}]</a>')
+
+    def charts(self, owner: Entity | str) -> list[tuple[object, RenderedChart]]:
+        """[(ChartDef, RenderedChart)] of an entity (or of 'compare') in this language."""
+        return self.chart_index.get(owner if isinstance(owner, str) else owner.id, [])
+
+    # -- structure -----------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity:
+        return self.edition.entities[entity_id]
+
+    def kind_of(self, entity: Entity) -> str:
+        return self.edition.kinds[entity.id]
+
+    def source(self, doc: str):
+        return self.edition.sources[doc]
+
+    def relation_groups(self, entity: Entity, exclude: set[str] = frozenset()
+                        ) -> list[tuple[str, list[Entity]]]:
+        """The entity's relations under their headings, one section per heading (two
+        relations that read alike in this language share it)."""
+        groups: dict[str, list[Entity]] = {}
+        for rel in self.derived.related.get(entity.id, []):
+            if rel.entity.id not in exclude:
+                label = self.t["rel"][rel.rel][rel.direction]
+                members = groups.setdefault(label, [])
+                if rel.entity not in members:
+                    members.append(rel.entity)
+        return list(groups.items())
+
+    def differs(self, entity: Entity, fact: Fact) -> list[tuple[Entity, Fact]]:
+        out = []
+        for ref in fact.differs_from:
+            found = self.edition.fact(ref, entity.id)
+            if found:
+                out.append(found)
+        return out

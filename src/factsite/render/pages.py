@@ -1,0 +1,70 @@
+"""Page bodies from Jinja templates: pure functions of (edition, page, language). One Jinja
+environment per build, templates compiled once; each body says which template made it."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from jinja2 import Environment, StrictUndefined
+
+from factsite.content.edition import Edition
+from factsite.content.kinds import KIND_IDS
+from factsite.render.context import PageContext
+from factsite.render.templates import TemplateDirs
+
+_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One section of a page: its anchor and its heading as plain text."""
+
+    id: str
+    title: str
+
+
+def make_environment(templates: TemplateDirs) -> Environment:
+    """The one Jinja environment of a build (page templates, project overrides first)."""
+    env = Environment(loader=templates.loader("pages"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+    return env
+
+
+def render_body(env: Environment, ctx: PageContext) -> str:
+    """The HTML body of `ctx.page`."""
+    page, edition = ctx.page, ctx.edition
+    entity = edition.entities[page.entity_id] if page.entity_id else None
+    return env.get_template(page.template).render(
+        c=ctx, t=ctx.t, page=page, entity=entity, edition=edition, site=edition.site,
+        kinds=KIND_IDS, **page.extra)
+
+
+def table_of_contents(body: str) -> list[TocEntry]:
+    """The page's sections: its h2 headings with their ids (the templates give every h2 one)."""
+    return [TocEntry(anchor, html.unescape(_TAG.sub("", inner)).strip())
+            for anchor, inner in _H2.findall(body)]
+
+
+def plain_summary(text: str, limit: int = 160) -> str:
+    """First sentence of Markdown text, as plain text for meta descriptions."""
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"[*_`#>\[\]]", "", text).strip()
+    first = re.split(r"(?<=[。！？.!?])\s*", text, maxsplit=1)[0]
+    return first[:limit]
+
+
+def page_title(page, edition: Edition, t: dict) -> str:
+    """The title of a page in its language."""
+    if page.entity_id:
+        return edition.entities[page.entity_id].name[page.lang]
+    if page.kind == "kind-index":
+        return t["kinds"][page.extra["entity_kind"]]["many"]
+    if page.kind == "home":
+        return edition.site.title[page.lang]
+    return t[page.kind]

@@ -1,0 +1,124 @@
+"""Phase one of a build, in memory: every chart and every page of every language rendered
+from a loaded Edition. Later stages (the site engine, search, downloads, PDFs, preview) take
+this RenderedSite and never read back what another stage wrote to disk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from factsite.content.edition import Edition
+from factsite.core.context import BuildContext
+from factsite.core.fonts import static_fonts
+from factsite.render.charts.plan import ChartDef, plan_all
+from factsite.render.charts.rows import describe_chart
+from factsite.render.charts.specs import SpecBuilder
+from factsite.render.charts.svg import RenderedChart, SvgRenderer, scope_svg_ids
+from factsite.render.context import PageContext
+from factsite.render.derive import Derived, derive
+from factsite.render.locale import Locale, load_locales
+from factsite.render.meta import PageMeta, page_meta
+from factsite.render.pages import TocEntry, make_environment, render_body, table_of_contents
+from factsite.render.plan import Page, plan_pages
+from factsite.render.templates import TemplateDirs
+from factsite.render.text import TermMatcher, TextRenderer
+
+Charts = dict[str, dict[str, list[tuple[ChartDef, RenderedChart]]]]  # lang -> owner -> charts
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One page of one language: its body (links in source-file form), sections, metadata,
+    and the links its author text contains (as emitted -> as written, for error reports)."""
+
+    page: Page
+    body: str
+    toc: tuple[TocEntry, ...]
+    meta: PageMeta
+    authored_links: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass
+class RenderedSite:
+    """Everything loaded, checked and rendered, in memory."""
+
+    edition: Edition
+    derived: Derived
+    locales: dict[str, Locale]
+    templates: TemplateDirs
+    charts: Charts
+    pages: dict[str, list[RenderedPage]]
+    site_url: str
+    pdf: bool
+    landing: str = ""  # the root page, in every language
+    bundle: str = ""  # the interactive chart bundle, when some page has a chart
+    n_charts: int = 0
+    n_rendered: int = 0
+
+    def page(self, lang: str, path: str) -> RenderedPage:
+        for rendered in self.pages[lang]:
+            if rendered.page.path == path:
+                return rendered
+        raise KeyError(f"{lang}/{path}")
+
+
+def render_charts(edition: Edition, locales: dict[str, Locale], renderer: SvgRenderer,
+                  only: set[str] | None = None) -> tuple[Charts, int]:
+    """Every chart of every owner (entity or compare page) in every language."""
+    builder = SpecBuilder()
+    out: Charts = {lang: {} for lang in locales}
+    planned = plan_all(edition, only)
+    for owner, chart in planned:
+        for lang, loc in locales.items():
+            spec, rows = builder.spec(chart, loc)
+            svg = scope_svg_ids(renderer.render(spec), f"c-{chart.id}")
+            spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace(
+                "<", "\\u003c")  # inert inside <script type="application/json">
+            item = RenderedChart(svg, spec_json, rows, describe_chart(chart, rows, loc))
+            out[lang].setdefault(owner, []).append((chart, item))
+    return out, len(planned)
+
+
+class PageRenderer:
+    """Renders pages of an edition: one Jinja environment and one text renderer a language."""
+
+    def __init__(self, edition: Edition, derived: Derived, locales: dict[str, Locale],
+                 templates: TemplateDirs, site_url: str, pdf: bool):
+        self.edition, self.derived, self.locales = edition, derived, locales
+        self.site_url, self.pdf = site_url, pdf
+        self.env = make_environment(templates)
+        terms = list(edition.terms.values())
+        self.text = {lang: TextRenderer(TermMatcher(terms, lang)) for lang in locales}
+
+    def render(self, page: Page, charts: Charts) -> RenderedPage:
+        others = {code: loc for code, loc in self.locales.items() if code != page.lang}
+        ctx = PageContext(page, self.edition, self.derived, self.locales[page.lang],
+                          self.text[page.lang], charts[page.lang], others, self.site_url)
+        body = render_body(self.env, ctx)
+        meta = page_meta(page, self.edition, self.locales, self.site_url, self.pdf,
+                         self.edition.site.x_default)
+        return RenderedPage(page, body, tuple(table_of_contents(body)), meta,
+                            dict(self.text[page.lang].links))
+
+
+def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
+                site_url: str | None = None, pdf: bool = True) -> RenderedSite:
+    """Render every chart and page of every language of `edition` in memory."""
+    site_url = edition.site.site_url if site_url is None else site_url
+    locales = load_locales(templates, edition.languages)
+    derived = derive(edition)
+    renderer = SvgRenderer(ctx.cache, static_fonts(ctx.cache))
+    with ctx.progress.step("render the charts"):
+        charts, n_charts = render_charts(edition, locales, renderer)
+        bundle = renderer.bundle() if n_charts else ""
+    pages: dict[str, list[RenderedPage]] = {}
+    with ctx.progress.step("render the pages"):
+        page_renderer = PageRenderer(edition, derived, locales, templates, site_url, pdf)
+        for lang in locales:
+            pages[lang] = [page_renderer.render(page, charts)
+                           for page in plan_pages(edition, lang)]
+        landing = page_renderer.env.get_template("landing.html.j2").render(
+            site=edition.site, locales=locales,
+            base=site_url.rstrip("/") + "/" if site_url else "")
+    return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
+                        landing, bundle, n_charts, renderer.rendered)

@@ -1,0 +1,221 @@
+"""The site engine: the only module that imports MkDocs.
+
+Each language is one MkDocs build. Its configuration is built here in Python, and a plugin
+object hands MkDocs every page in memory with `File.generated`: the page's HTML body, its
+table of contents and its metadata, and the downloads beside it. The bodies are HTML
+already, so MkDocs renders no Markdown; instead the plugin passes every link of a body
+through MkDocs' own link resolution, which turns a source-file link
+(`../yuhang/index.md#fact-x`) into its URL and reports a target that does not exist, and it
+tells MkDocs each page's anchors, so MkDocs' strict anchor validation checks every
+`#fragment`. Any such warning fails the build (strict mode); the problems come back as data
+for the caller to place in the content files.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
+from mkdocs.structure.toc import get_toc
+
+_A_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
+_ID = re.compile(r'\sid="([^"]+)"')
+_LINK_PROBLEM = re.compile(r"Doc file '([^']+)' contains (?:an unrecognized relative )?"
+                           r"(?:a )?link '([^']*)'")
+
+
+@dataclass(frozen=True)
+class EnginePage:
+    """A page as the engine needs it: where it lives, its body, its sections, its theme data."""
+
+    src: str
+    body: str
+    toc: tuple[tuple[str, str], ...]  # (anchor, title) of each section
+    meta: dict
+
+
+@dataclass(frozen=True)
+class LanguageJob:
+    """Everything one language's MkDocs build needs; plain data, so it crosses processes."""
+
+    lang: str
+    site_dir: str
+    options: dict  # the MkDocs configuration, as a mkdocs.yml would hold it
+    pages: tuple[EnginePage, ...]
+    files: dict[str, bytes] = field(default_factory=dict)  # downloads beside the pages
+    keep_shells: bool = False  # record the themed HTML around each body (for previews)
+
+
+@dataclass
+class LanguageResult:
+    """What a language's build reports: MkDocs' problems, and the page shells if asked."""
+
+    lang: str
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (src, link, message)
+    messages: list[str] = field(default_factory=list)  # every other warning, verbatim
+    shells: dict[str, tuple[str, str]] = field(default_factory=dict)  # src -> (before, after)
+    urls: dict[str, str] = field(default_factory=dict)  # src -> URL of every page and file
+
+
+class _Collect(logging.Handler):
+    """Keeps every warning MkDocs logs during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
+
+
+class FactsitePlugin(BasePlugin):
+    """Hands one language's pages and files to MkDocs, in memory."""
+
+    def __init__(self, job: LanguageJob):
+        super().__init__()
+        self.job = job
+        self.by_src = {p.src: p for p in job.pages}
+        self.bodies: dict[str, str] = {}
+        self.result = LanguageResult(job.lang)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.job.pages:
+            files.append(File.generated(config, page.src, content=page.body))
+        for rel, data in self.job.files.items():
+            files.append(File.generated(config, rel, content=data))
+        self.result.urls = {f.src_uri: f.url for f in files}
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        page.meta = dict(self.by_src[page.file.src_uri].meta)
+        return ""  # the body is HTML already: nothing for Markdown to do
+
+    def on_page_content(self, html_: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        doc = self.by_src[page.file.src_uri]
+        resolver = _RelativePathTreeprocessor(page.file, files, config)
+
+        def resolve(match: re.Match) -> str:
+            url = html.unescape(match.group(2))
+            return match.group(1) + html.escape(resolver.path_to_url(url)) + match.group(3)
+
+        body = _A_HREF.sub(resolve, doc.body)
+        page.links_to_anchors = resolver.links_to_anchors
+        page.present_anchor_ids = set(_ID.findall(doc.body))
+        page.toc = get_toc([{"level": 2, "id": anchor, "name": title, "children": []}
+                            for anchor, title in doc.toc])
+        self.bodies[page.file.src_uri] = body
+        return body
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.job.keep_shells:
+            body = self.bodies[page.file.src_uri]
+            before, found, after = output.partition(body)
+            if found:
+                self.result.shells[page.file.src_uri] = (before, after)
+        return output
+
+
+def _config(job: LanguageJob, plugin: FactsitePlugin, docs_dir: str) -> MkDocsConfig:
+    cfg = MkDocsConfig(config_file_path=str(Path(docs_dir).parent / "mkdocs.yml"))
+    cfg.load_dict({**job.options, "docs_dir": docs_dir, "site_dir": job.site_dir,
+                   "strict": True, "plugins": [], "use_directory_urls": True})
+    errors, warnings = cfg.validate()
+    if errors or warnings:
+        raise MkDocsException("; ".join(f"{k}: {v}" for k, v in errors + warnings))
+    cfg.plugins["factsite"] = plugin
+    cfg.theme.static_templates.discard("sitemap.xml")  # one sitemap for every language
+    return cfg
+
+
+def build_language(job: LanguageJob) -> LanguageResult:
+    """Build one language with MkDocs into `job.site_dir`; never raises on link problems:
+    they come back in the result (a non-empty `problems` or `messages` means failure)."""
+    plugin = FactsitePlugin(job)
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # the caller reports the problems, in content terms
+    try:
+        with tempfile.TemporaryDirectory(prefix="factsite-docs-") as work:
+            docs_dir = Path(work) / "docs"  # empty: every page and file comes from the plugin
+            docs_dir.mkdir()
+            try:
+                mkdocs_build(_config(job, plugin, str(docs_dir)))
+            except Abort:
+                pass  # strict mode counted warnings: they are in `collect`
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(level)
+        logger.propagate = propagate
+    result = plugin.result
+    for message in collect.records:
+        found = _LINK_PROBLEM.match(message)
+        if found:
+            result.problems.append((found.group(1), found.group(2), message))
+        else:
+            result.messages.append(message)
+    return result
+
+
+def build_languages(jobs: list[LanguageJob], workers: int = 1) -> list[LanguageResult]:
+    """Every language's build: side by side in spawned processes when `workers` > 1 (the
+    work is passed explicitly; nothing depends on a forked parent), else one after another."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [build_language(job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=spawn) as pool:
+        return list(pool.map(build_language, jobs))
+
+
+def url_of(src: str) -> str:
+    """The URL (relative to the language root) MkDocs gives a page source file."""
+    return "" if src == "index.md" else src.removesuffix("index.md")
+
+
+def resolve_body_links(body: str, src: str, urls: dict[str, str]) -> str:
+    """A body's source-file links as MkDocs writes them, for a page rebuilt alone (preview):
+    the same resolution as a full build, against the file list of that build."""
+    files = Files([])
+    for file_src, url in urls.items():
+        f = File(file_src, src_dir=None, dest_dir="/", use_directory_urls=True)
+        files.append(f)
+    cfg = MkDocsConfig()
+    cfg.load_dict({"site_name": "x", "use_directory_urls": True})
+    cfg.validate()
+    resolver = _RelativePathTreeprocessor(files.get_file_from_path(src), files, cfg)
+    return _A_HREF.sub(lambda m: m.group(1) + html.escape(resolver.path_to_url(
+        html.unescape(m.group(2)))) + m.group(3), body)
+
+
+
+def serve_live(root: Path, host: str, port: int, rebuild, watch: list[Path]) -> None:
+    """Serve `root` with MkDocs' live-reload server (the one behind `mkdocs serve`): the
+    browser reloads after each `rebuild()`, which runs when a watched path changes."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(root))
+    for path in watch:
+        server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()

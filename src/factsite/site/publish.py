@@ -1,0 +1,148 @@
+"""Publish a RenderedSite as a static site into a folder: one MkDocs build per language (the
+engine), its downloads and search index, and the root furniture (landing page, sitemap,
+robots.txt, 404, shared assets)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factsite.content.diagnostics import ContentError
+from factsite.core.context import BuildContext
+from factsite.render.locale import Locale
+from factsite.render.site import RenderedPage, RenderedSite
+from factsite.site.downloads import language_downloads
+from factsite.site.engine import (EnginePage, LanguageJob, LanguageResult, build_languages)
+from factsite.site.furniture import robots, sitemap
+from factsite.site.links import engine_diagnostics
+from factsite.site.search import finish_index, start_index
+
+LANGUAGE_ASSETS = ["assets/factsite.css", "assets/favicon.svg"]
+ROOT_ASSETS = ["assets/factsite-search.js"]
+CHART_BUNDLE = "assets/factsite-charts.js"
+NAV_FIXED = ["compare", "glossary", "sources", "about"]
+
+
+@dataclass
+class Published:
+    """What publishing did: the per-language engine results (shells for previews)."""
+
+    results: dict[str, LanguageResult] = field(default_factory=dict)
+
+
+def theme_meta(rendered: RenderedPage) -> dict:
+    """page.meta for the theme. MkDocs renders themes without autoescaping, and uses `title`
+    itself: plain values are escaped here, once; `fs` carries the structured metadata."""
+    meta = rendered.meta
+    return {"title": html.escape(meta.title, quote=True),
+            "description": html.escape(meta.description, quote=True), "fs": meta}
+
+
+def nav(rs: RenderedSite, loc: Locale) -> list:
+    """The section navigation: home, one entry per kind with pages, the fixed pages."""
+    entries: list = [{loc["home"]: "index.md"}]
+    for rendered in rs.pages[loc.code]:
+        if rendered.page.kind == "kind-index":
+            entries.append({loc["kinds"][rendered.page.extra["entity_kind"]]["many"]:
+                            rendered.page.src})
+    entries += [{loc[name]: f"{name}/index.md"} for name in NAV_FIXED]
+    return entries
+
+
+def mkdocs_options(rs: RenderedSite, loc: Locale, build_date: str) -> dict:
+    """One language's MkDocs configuration (what a mkdocs.yml would hold)."""
+    site, lang = rs.edition.site, loc.code
+    base = rs.site_url.rstrip("/")
+    overrides = rs.templates.find("overrides/main.html").parent
+    return {
+        "site_name": html.escape(site.title[lang]),  # themes print it unescaped
+        "site_url": f"{base}/{lang}/" if base else None,
+        "theme": {
+            "name": "material", "custom_dir": str(overrides), "language": loc.babel.language,
+            "font": False, "favicon": "assets/favicon.svg", "logo": "assets/favicon.svg",
+            "features": ["navigation.top", "toc.follow"],
+            "palette": [
+                {"media": "(prefers-color-scheme: light)", "scheme": "default",
+                 "primary": "custom", "accent": "custom",
+                 "toggle": {"icon": "material/weather-night", "name": loc["dark_mode"]}},
+                {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+                 "primary": "custom", "accent": "custom",
+                 "toggle": {"icon": "material/weather-sunny", "name": loc["light_mode"]}},
+            ],
+        },
+        "extra_css": ["assets/factsite.css"],
+        "copyright": html.escape(site.license[lang]) if site.license else "",
+        "extra": {
+            "generator": False,
+            "fs": {
+                "t": loc.strings, "lang": lang, "tag": loc.tag,
+                "footer": {"edition": f"{loc['edition']} {site.edition}",
+                           "built": f"{loc['last_built']} {build_date}"},
+                "home_404": f"{base}/{lang}/" if base else f"/{lang}/",
+                "search": {"href": "search/", "label": loc["search"],
+                           "placeholder": loc["search_placeholder"]},
+            },
+        },
+        "nav": nav(rs, loc),
+        "not_in_nav": "/**\n",
+        "validation": {"nav": {"omitted_files": "ignore"},
+                       "links": {"not_found": "warn", "anchors": "warn",
+                                 "unrecognized_links": "warn", "absolute_links": "info"}},
+    }
+
+
+def language_job(rs: RenderedSite, loc: Locale, site_dir: Path, build_date: str,
+                 keep_shells: bool = False) -> LanguageJob:
+    files = language_downloads(rs.edition, rs.charts[loc.code], loc.code)
+    for rel in LANGUAGE_ASSETS:
+        files[rel] = rs.templates.find(rel).read_bytes()
+    pages = tuple(EnginePage(p.page.src, p.body, tuple((e.id, e.title) for e in p.toc),
+                             theme_meta(p)) for p in rs.pages[loc.code])
+    return LanguageJob(loc.code, str(site_dir / loc.code), mkdocs_options(rs, loc, build_date),
+                       pages, files, keep_shells)
+
+
+def publish(rs: RenderedSite, out: Path, ctx: BuildContext,
+            keep_shells: bool = False) -> Published:
+    """Write the whole site into `out` (a fresh folder); raise ContentError on a broken link."""
+    published = Published()
+    jobs = [language_job(rs, loc, out, ctx.build_date, keep_shells)
+            for loc in rs.locales.values()]
+    indexing = []
+    try:
+        with ctx.progress.step("build the pages with MkDocs, index search"):
+            results = build_languages(jobs, ctx.workers)
+            diags = []
+            for result in results:
+                published.results[result.lang] = result
+                diags += engine_diagnostics(rs, result)
+            if diags:
+                raise ContentError(diags)
+            for lang in rs.locales:
+                indexing.append((start_index(out / lang), out / lang))
+            _root_files(rs, out, ctx)
+            while indexing:
+                finish_index(*indexing.pop(0))
+    finally:
+        for proc, _ in indexing:
+            proc.kill()
+    return published
+
+
+def _root_files(rs: RenderedSite, out: Path, ctx: BuildContext) -> None:
+    """The landing page, sitemap, robots.txt, 404 and the assets shared by every language."""
+    (out / "assets").mkdir(parents=True, exist_ok=True)
+    if rs.bundle:
+        (out / CHART_BUNDLE).write_text(rs.bundle, encoding="utf-8")
+    for rel in ROOT_ASSETS:
+        (out / rel).write_bytes(rs.templates.find(rel).read_bytes())
+    (out / "favicon.svg").write_bytes(rs.templates.find("assets/favicon.svg").read_bytes())
+    (out / "index.html").write_text(rs.landing, encoding="utf-8")
+    default = rs.edition.site.x_default
+    paths = [p.page.path for p in rs.pages[default]]
+    tags = {code: loc.tag for code, loc in rs.locales.items()}
+    (out / "sitemap.xml").write_text(sitemap(paths, tags, default, rs.site_url,
+                                             ctx.build_date), encoding="utf-8")
+    (out / "robots.txt").write_text(robots(rs.site_url), encoding="utf-8")
+    (out / "404.html").write_bytes((out / default / "404.html").read_bytes())
