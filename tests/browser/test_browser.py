@@ -26,7 +26,7 @@ def test_landing_page_in_both_languages(watched, server, lang, title):
     page.wait_for_load_state("load")
     assert page.url.endswith(f"/{lang}/")
     assert page.locator("h1").first.inner_text() == title
-    assert page.locator("html").get_attribute("lang") == ("zh" if lang == "zh" else "en")
+    assert page.locator("html").get_attribute("lang") == ("zh-Hans" if lang == "zh" else "en")
     screenshot(page, f"home-{lang}")
     assert_clean(watched, server)
 

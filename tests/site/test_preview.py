@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import make_project
+from helpers import make_project, run_cli
 
 
 def test_edit_updates_only_that_page(tmp_path: Path):
@@ -32,6 +32,12 @@ def test_edit_updates_only_that_page(tmp_path: Path):
     assert other.read_bytes() == other_before
     assert sources.read_bytes() == sources_before  # no quote changed
     assert preview.update() == "nothing changed"
+    # the page updated in place is exactly what a full build of the same content writes
+    full = tmp_path / "full"
+    assert run_cli(project, "--quiet", "--no-pdf", "--out", str(full), "build")[0] == 0
+    for lang in ("zh", "en"):
+        rel = f"{lang}/district/east-district/index.html"
+        assert (project / "site" / rel).read_bytes() == (full / rel).read_bytes(), rel
 
     sheet.write_text(sheet.read_text(encoding="utf-8").replace(
         "en: East District}", "en: Eastern District}"), encoding="utf-8")

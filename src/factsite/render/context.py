@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from factsite.content.edition import Edition
 from factsite.content.model import Entity, Fact, SourceRef
 from factsite.content.text import Text
+from factsite.render.atlas import build_atlas
 from factsite.render.charts.svg import RenderedChart
 from factsite.render.derive import Derived
 from factsite.render.locale import Locale
@@ -49,6 +50,7 @@ class PageContext:
         self.others = others  # the other languages, by code
         self.site_url = site_url
         self.citations = Citations()
+        self.has_charts = False  # the theme loads the interactive bundle only when True
         text.begin(page.src)
 
     # -- links -------------------------------------------------------------------------
@@ -122,7 +124,9 @@ class PageContext:
 
     def charts(self, owner: Entity | str) -> list[tuple[object, RenderedChart]]:
         """[(ChartDef, RenderedChart)] of an entity (or of 'compare') in this language."""
-        return self.chart_index.get(owner if isinstance(owner, str) else owner.id, [])
+        found = self.chart_index.get(owner if isinstance(owner, str) else owner.id, [])
+        self.has_charts = self.has_charts or bool(found)
+        return found
 
     # -- structure -----------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
@@ -133,6 +137,10 @@ class PageContext:
 
     def source(self, doc: str):
         return self.edition.sources[doc]
+
+    def atlas(self):
+        """The landing page's district cards, cluster systems and presence matrix."""
+        return build_atlas(self.edition, self.derived)
 
     def relation_groups(self, entity: Entity, exclude: set[str] = frozenset()
                         ) -> list[tuple[str, list[Entity]]]:

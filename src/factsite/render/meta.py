@@ -3,7 +3,7 @@ language, absolute alternates and Open Graph data, the search box, the PDF links
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from factsite.content.edition import Edition
 from factsite.render.locale import Locale
@@ -42,7 +42,7 @@ class PageMeta:
     og_locale_alternates: tuple[str, ...] = ()
     pdf: Link | None = None
     report: Link | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    charts: bool = False  # the page has charts: the theme may load the interactive view
 
 
 def page_meta(page: Page, edition: Edition, locales: dict[str, Locale], site_url: str,

@@ -45,6 +45,18 @@ def render_body(env: Environment, ctx: PageContext) -> str:
         kinds=KIND_IDS, **page.extra)
 
 
+AFTER_HEADER = "<!-- fs:after-header -->"  # where a page's sections strip goes
+
+
+def with_sections_strip(env: Environment, body: str, toc: list[TocEntry], t: dict) -> str:
+    """The body with its compact in-page navigation after the page header (when it has
+    more than two sections and its template marks the place)."""
+    if len(toc) <= 2 or AFTER_HEADER not in body:
+        return body.replace(AFTER_HEADER, "")
+    strip = env.get_template("_sections.md.j2").render(toc=toc, t=t)
+    return body.replace(AFTER_HEADER, strip.strip(), 1)
+
+
 def table_of_contents(body: str) -> list[TocEntry]:
     """The page's sections: its h2 headings with their ids (the templates give every h2 one)."""
     return [TocEntry(anchor, html.unescape(_TAG.sub("", inner)).strip())

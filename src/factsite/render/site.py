@@ -5,7 +5,7 @@ this RenderedSite and never read back what another stage wrote to disk."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factsite.content.edition import Edition
 from factsite.core.context import BuildContext
@@ -13,12 +13,13 @@ from factsite.core.fonts import static_fonts
 from factsite.render.charts.plan import ChartDef, plan_all
 from factsite.render.charts.rows import describe_chart
 from factsite.render.charts.specs import SpecBuilder
-from factsite.render.charts.svg import RenderedChart, SvgRenderer, scope_svg_ids
+from factsite.render.charts.svg import RenderedChart, SvgRenderer, scope_svg_ids, slim_svg
 from factsite.render.context import PageContext
 from factsite.render.derive import Derived, derive
 from factsite.render.locale import Locale, load_locales
 from factsite.render.meta import PageMeta, page_meta
-from factsite.render.pages import TocEntry, make_environment, render_body, table_of_contents
+from factsite.render.pages import (TocEntry, make_environment, render_body, table_of_contents,
+                                   with_sections_strip)
 from factsite.render.plan import Page, plan_pages
 from factsite.render.templates import TemplateDirs
 from factsite.render.text import TermMatcher, TextRenderer
@@ -71,9 +72,8 @@ def render_charts(edition: Edition, locales: dict[str, Locale], renderer: SvgRen
     for owner, chart in planned:
         for lang, loc in locales.items():
             spec, rows = builder.spec(chart, loc)
-            svg = scope_svg_ids(renderer.render(spec), f"c-{chart.id}")
-            spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace(
-                "<", "\\u003c")  # inert inside <script type="application/json">
+            svg = scope_svg_ids(slim_svg(renderer.render(spec)), f"c-{chart.id}")
+            spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True)
             item = RenderedChart(svg, spec_json, rows, describe_chart(chart, rows, loc))
             out[lang].setdefault(owner, []).append((chart, item))
     return out, len(planned)
@@ -95,10 +95,11 @@ class PageRenderer:
         ctx = PageContext(page, self.edition, self.derived, self.locales[page.lang],
                           self.text[page.lang], charts[page.lang], others, self.site_url)
         body = render_body(self.env, ctx)
-        meta = page_meta(page, self.edition, self.locales, self.site_url, self.pdf,
-                         self.edition.site.x_default)
-        return RenderedPage(page, body, tuple(table_of_contents(body)), meta,
-                            dict(self.text[page.lang].links))
+        toc = table_of_contents(body)
+        body = with_sections_strip(self.env, body, toc, ctx.t)
+        meta = replace(page_meta(page, self.edition, self.locales, self.site_url, self.pdf,
+                                 self.edition.site.x_default), charts=ctx.has_charts)
+        return RenderedPage(page, body, tuple(toc), meta, dict(self.text[page.lang].links))
 
 
 def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,

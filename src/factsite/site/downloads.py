@@ -26,10 +26,12 @@ def _json(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 
-def chart_files(chart_id: str, rows: list[dict]) -> dict[str, bytes]:
-    """`chart-<id>.csv` and `.json` for one chart in one language."""
+def chart_files(chart_id: str, rows: list[dict], spec_json: str) -> dict[str, bytes]:
+    """`chart-<id>.csv` and `.json` (its data) and `.vl.json` (the Vega-Lite spec the
+    interactive view draws, fetched only when a reader uses the chart), in one language."""
     return {f"chart-{chart_id}.csv": _csv(rows, CHART_COLUMNS),
-            f"chart-{chart_id}.json": _json([{k: r[k] for k in CHART_COLUMNS} for r in rows])}
+            f"chart-{chart_id}.json": _json([{k: r[k] for k in CHART_COLUMNS} for r in rows]),
+            f"chart-{chart_id}.vl.json": spec_json.encode("utf-8")}
 
 
 def fact_rows(edition: Edition, entity: Entity, lang: str) -> list[dict]:
@@ -69,7 +71,7 @@ def language_downloads(edition: Edition, charts: dict, lang: str,
     files: dict[str, bytes] = {}
     if only is None:
         for chart, item in charts.get(COMPARE, []):
-            for name, data in chart_files(chart.id, item.rows).items():
+            for name, data in chart_files(chart.id, item.rows, item.spec_json).items():
                 files[f"{COMPARE}/{name}"] = data
     for entity in edition.entities.values():
         if only is not None and entity.id not in only:
@@ -78,6 +80,6 @@ def language_downloads(edition: Edition, charts: dict, lang: str,
         for name, data in entity_files(edition, entity, lang).items():
             files[folder + name] = data
         for chart, item in charts.get(entity.id, []):
-            for name, data in chart_files(chart.id, item.rows).items():
+            for name, data in chart_files(chart.id, item.rows, item.spec_json).items():
                 files[folder + name] = data
     return files

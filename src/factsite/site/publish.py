@@ -18,7 +18,7 @@ from factsite.site.furniture import robots, sitemap
 from factsite.site.links import engine_diagnostics
 from factsite.site.search import finish_index, start_index
 
-LANGUAGE_ASSETS = ["assets/factsite.css", "assets/favicon.svg"]
+LANGUAGE_ASSETS = ["assets/factsite.css", "assets/factsite.js", "assets/favicon.svg"]
 ROOT_ASSETS = ["assets/factsite-search.js"]
 CHART_BUNDLE = "assets/factsite-charts.js"
 NAV_FIXED = ["compare", "glossary", "sources", "about"]
@@ -50,38 +50,32 @@ def nav(rs: RenderedSite, loc: Locale) -> list:
     return entries
 
 
+def theme_options(rs: RenderedSite, loc: Locale) -> dict:
+    """The theme: factsite's own (the `mkdocs.themes` entry point `factsite`), with the
+    project's `templates/theme/` as its custom_dir when the project overrides theme files."""
+    options: dict = {"name": "factsite"}  # its language is the catalogue's, not MkDocs'
+    custom = next((d / "theme" for d in rs.templates.dirs[:-1] if (d / "theme").is_dir()), None)
+    if custom:
+        options["custom_dir"] = str(custom)
+    return options
+
+
 def mkdocs_options(rs: RenderedSite, loc: Locale, build_date: str) -> dict:
     """One language's MkDocs configuration (what a mkdocs.yml would hold)."""
     site, lang = rs.edition.site, loc.code
     base = rs.site_url.rstrip("/")
-    overrides = rs.templates.find("overrides/main.html").parent
     return {
         "site_name": html.escape(site.title[lang]),  # themes print it unescaped
         "site_url": f"{base}/{lang}/" if base else None,
-        "theme": {
-            "name": "material", "custom_dir": str(overrides), "language": loc.babel.language,
-            "font": False, "favicon": "assets/favicon.svg", "logo": "assets/favicon.svg",
-            "features": ["navigation.top", "toc.follow"],
-            "palette": [
-                {"media": "(prefers-color-scheme: light)", "scheme": "default",
-                 "primary": "custom", "accent": "custom",
-                 "toggle": {"icon": "material/weather-night", "name": loc["dark_mode"]}},
-                {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
-                 "primary": "custom", "accent": "custom",
-                 "toggle": {"icon": "material/weather-sunny", "name": loc["light_mode"]}},
-            ],
-        },
-        "extra_css": ["assets/factsite.css"],
-        "copyright": html.escape(site.license[lang]) if site.license else "",
+        "theme": theme_options(rs, loc),
         "extra": {
-            "generator": False,
             "fs": {
                 "t": loc.strings, "lang": lang, "tag": loc.tag,
+                "root": f"{base}/{lang}/" if base else f"/{lang}/",  # for the 404 page
                 "footer": {"edition": f"{loc['edition']} {site.edition}",
                            "built": f"{loc['last_built']} {build_date}"},
-                "home_404": f"{base}/{lang}/" if base else f"/{lang}/",
-                "search": {"href": "search/", "label": loc["search"],
-                           "placeholder": loc["search_placeholder"]},
+                "license": site.license[lang] if site.license else "",
+                "search": {"label": loc["search"], "placeholder": loc["search_placeholder"]},
             },
         },
         "nav": nav(rs, loc),
