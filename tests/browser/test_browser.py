@@ -74,10 +74,10 @@ def test_header_search_box_leads_to_results(watched, server):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_interactive_chart_draws(watched, server, lang):
     page = watched.page
-    page.goto(f"{server}/{lang}/district/xiaoshan/")
+    page.goto(f"{server}/{lang}/programme/xiaoshan-srdi-ladder/")
     page.wait_for_selector("figure.fs-chart.fs-chart--live .vega-embed svg", timeout=15000)
-    marks = page.locator("figure.fs-chart--live .vega-embed svg .mark-symbol path").count()
-    assert marks >= 2
+    marks = page.locator("figure.fs-chart--live .vega-embed svg .mark-rect path").count()
+    assert marks >= 3  # the three tiers of the ladder
     page.locator("figure.fs-chart").first.scroll_into_view_if_needed()
     screenshot(page, f"chart-{lang}-js")
     assert_clean(watched, server)
@@ -87,7 +87,7 @@ def test_charts_are_static_svg_without_javascript(browser, server):
     context = browser.new_context(java_script_enabled=False,
                                   viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{server}/zh/district/xiaoshan/")
+    page.goto(f"{server}/zh/programme/xiaoshan-srdi-ladder/")
     svg = page.locator("figure.fs-chart .fs-chart__view > svg").first
     assert svg.is_visible()
     texts = svg.locator("text").evaluate_all("els => els.map(e => e.textContent)")

@@ -31,20 +31,24 @@ def test_chart_figures_have_svg_alt_table_and_downloads(mini_site: Path):
     figure = figure[: figure.index("</figure>")]
     assert "<svg" in figure and "国家级“小巨人”企业" in figure
     alt = re.search(r'role="img" aria-label="([^"]+)"', figure).group(1)
-    assert "梯队条形图" in alt and "12家" in alt and "45家" in alt
+    assert "梯队条形图" in alt and "12家" in alt and "45家" in alt and "120家" in alt
     assert '<table class="fs-data">' in figure and "45家" in figure
     data = json.loads((page.parent / "chart-srdi-ladder.json").read_text(encoding="utf-8"))
-    assert {row["value"] for row in data} == {12, 45}
+    assert {row["value"] for row in data} == {12, 45, 120}
     csv = (page.parent / "chart-srdi-ladder.csv").read_text(encoding="utf-8-sig")
-    assert csv.splitlines()[0] == "entity,metric,period,value,unit,kind,source,quote"
+    assert csv.splitlines()[0] == \
+        "entity,metric,period,period_inferred,value,unit,kind,source,quote"
+    spec = json.loads((page.parent / "chart-srdi-ladder.vl.json").read_text(encoding="utf-8"))
+    assert spec["title"]["subtitle"] == ["家", "资料来源:河城日报,2024年1月"]
+    assert "资料来源:河城日报,2024年1月" in figure  # the source line is inside the SVG
     sheet = json.loads((page.parent / "east-district.json").read_text(encoding="utf-8"))
-    assert len(sheet["facts"]) == 3 and all(f["quote"] for f in sheet["facts"])
+    assert len(sheet["facts"]) == 7 and all(f["quote"] for f in sheet["facts"])
 
 
 def test_compare_page_lines_up_a_shared_metric(mini_site: Path):
     html = (mini_site / "en" / "compare" / "index.html").read_text(encoding="utf-8")
-    assert "East District" in html and "West District" in html
-    assert 'id="chart-compare-little-giants"' in html
+    assert "East District" in html and "West District" in html and "River City" in html
+    assert 'id="chart-compare-little-giants"' in html  # three entities lined up
 
 
 def test_warm_build_renders_no_chart(tmp_path: Path):

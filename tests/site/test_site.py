@@ -131,3 +131,27 @@ def test_real_edition_checks_without_warnings(capsys):
     status, out, err = run_cli(REPO, "--strict", "check", capsys=capsys)
     assert status == 0, err
     assert "0 errors, 0 warning(s)" in out
+
+
+def test_a_build_without_site_url_warns_once_and_strict_fails(tmp_path: Path, capsys):
+    project = make_project(tmp_path)
+    status, _, err = run_cli(project, "--no-pdf", "build", capsys=capsys)
+    assert status == 0
+    warnings = [line for line in err.splitlines() if " warning W502 " in line]
+    assert warnings == ["content/site.yaml:1:1: warning W502 site_url: no site URL: hreflang, "
+                        "canonical, Open Graph and sitemap links stay relative, which search "
+                        "engines ignore"]
+    before = tree_digest(project / "site")
+    status, _, err = run_cli(project, "--no-pdf", "--strict", "build", capsys=capsys)
+    assert status == 1 and "error W502" in err
+    assert tree_digest(project / "site") == before  # the failed build changed nothing
+    status, _, err = run_cli(project, "--no-pdf", "--strict", "--site-url",
+                             "https://example.org/atlas/", "build", capsys=capsys)
+    assert status == 0 and "W502" not in err
+    html = (project / "site" / "en" / "district" / "east-district" / "index.html").read_text(
+        encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/atlas/en/district/east-district/">' \
+        in html
+    assert 'hreflang="zh-Hans" href="https://example.org/atlas/zh/district/east-district/"' in html
+    assert '<meta property="og:url" content="https://example.org/atlas/en/district/' \
+        'east-district/">' in html

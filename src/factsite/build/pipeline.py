@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factsite.content.diagnostics import ContentError, Diagnostic
@@ -63,6 +63,11 @@ class BuildReport:
         return text + f" into {self.out} in {self.seconds:.1f}s"
 
 
+def strict(warnings: list[Diagnostic]) -> list[Diagnostic]:
+    """--strict: every warning is an error."""
+    return [replace(d, severity="error") for d in warnings]
+
+
 def swap_into_place(tmp: Path, out: Path) -> None:
     """Replace `out` by `tmp` with two renames; the old tree is removed afterwards."""
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
@@ -78,7 +83,7 @@ def render_project(project: Project, ctx: BuildContext, loader: Loader | None = 
     with ctx.progress.step("load and check the content"):
         edition = (loader or Loader(project.content)).load()
     if ctx.strict and edition.warnings:
-        raise ContentError(edition.warnings)
+        raise ContentError(strict(edition.warnings))
     return render_site(edition, project.templates, ctx, site_url, pdf)
 
 
@@ -103,14 +108,28 @@ def write_site(rs: RenderedSite, out: Path, ctx: BuildContext,
     return n_pdf, n_rendered, published
 
 
+def site_url_warning(rs: RenderedSite) -> list[Diagnostic]:
+    """Search engines ignore relative hreflang and sitemap links: say so once."""
+    if rs.site_url:
+        return []
+    pos = rs.edition.positions["site"]
+    return [Diagnostic(pos.file, 1, 1, "W502", "site_url", "no site URL: hreflang, canonical, "
+                       "Open Graph and sitemap links stay relative, which search engines "
+                       "ignore", "set site_url in site.yaml, or pass --site-url",
+                       severity="warning")]
+
+
 def build_site(project: Project, ctx: BuildContext, site_url: str | None = None,
                pdf: bool = True) -> BuildReport:
     """Build the whole site into `project.out`; on any error it is left untouched."""
     started = time.perf_counter()
     rs = render_project(project, ctx, site_url=site_url, pdf=pdf)
+    warnings = list(rs.edition.warnings) + site_url_warning(rs)
+    if ctx.strict and warnings:
+        raise ContentError(strict(warnings))
     n_pdf, n_rendered, _ = write_site(rs, project.out, ctx)
     return BuildReport(
         out=project.out, pages={lang: len(pages) for lang, pages in rs.pages.items()},
         charts=rs.n_charts, svgs_rendered=rs.n_rendered, pdfs=n_pdf,
-        pdfs_rendered=n_rendered, warnings=list(rs.edition.warnings),
+        pdfs_rendered=n_rendered, warnings=warnings,
         timings=list(ctx.progress.timings), seconds=time.perf_counter() - started)

@@ -111,7 +111,8 @@ class Preview:
         wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
         if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):
             wanted.add("sources/")  # the sources page lists every quote cited
-        pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False)
+        pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False,
+                             rs.build_date)
         writes, updated = [], {}
         for lang in rs.locales:
             result = self.published.results[lang]
@@ -133,11 +134,9 @@ class Preview:
                 updated[(lang, page.path)] = new
         for target, text in writes:
             target.write_text(text, encoding="utf-8")
-        for lang in rs.locales:
-            for rel, data in language_downloads(edition, charts[lang], lang,
-                                                only=entity_ids).items():
-                (out / lang / rel).write_bytes(data)
         rs.edition, rs.derived, rs.charts = edition, derived, charts
         for lang in rs.locales:
             rs.pages[lang] = [updated.get((lang, p.page.path), p) for p in rs.pages[lang]]
+            for rel, data in language_downloads(rs, lang, only=entity_ids).items():
+                (out / lang / rel).write_bytes(data)
         return len(writes)

@@ -10,10 +10,13 @@ Codes (stable; documented in the README):
   R3xx  references:       R300 unknown entity, R301 duplicate entity id, R302 unknown source,
                           R303 duplicate id, R304 cyclic parents, R305 unknown glossary term,
                           R306 source file missing, R307 unknown fact, R308 broken link
-                          or anchor in a text (found by MkDocs), R309 other site warning
+                          or anchor in a text (found by MkDocs), R309 other site warning,
+                          R310 unknown metric, R311 unit differs from its metric's or total's
   P4xx  provenance:       P400 quote not in source, P401 value not in quote
   C6xx  charts:           C600 facts that cannot make the declared chart
-  W5xx  warnings:         W500 glossary term unused, W501 source never cited
+  W5xx  warnings:         W500 glossary term unused, W501 source never cited,
+                          W502 no site URL (a build's links stay relative), W503 a declared
+                          chart of fewer than three marks (shown as figures)
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factsite.content.kinds import KIND_IDS
 from factsite.content.matching import normalize
-from factsite.content.model import Entity, Fact, SiteConfig, Source, Term
+from factsite.content.model import Entity, Fact, Metric, SiteConfig, Source, Term
 from factsite.content.yamlfile import Positions
 
 
@@ -25,6 +25,7 @@ class Edition:
     kinds: dict[str, str]
     positions: dict[str, Positions] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    metrics: dict[str, Metric] = field(default_factory=dict)
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -12,13 +12,13 @@ from pydantic import BaseModel, ValidationError
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.edition import Edition
 from factsite.content.kinds import KINDS
-from factsite.content.model import Entity, Glossary, SiteConfig, SourceList
+from factsite.content.model import Entity, Glossary, MetricList, SiteConfig, SourceList
 from factsite.content.provenance import check_provenance
 from factsite.content.references import check_references
 from factsite.content.validation import diagnose
 from factsite.content.yamlfile import Positions, YamlFileError, read_yaml
 
-ROOT_FILES = {"site.yaml", "glossary.yaml"}
+ROOT_FILES = {"site.yaml", "glossary.yaml", "metrics.yaml"}
 FALLBACK_LANGUAGES = ("zh", "en")  # only to keep checking other files when site.yaml is broken
 
 Parsed = tuple[Any, Positions | None, list[Diagnostic]]
@@ -86,6 +86,8 @@ class Loader:
         site = load(root / "site.yaml", SiteConfig, "site")
         source_list = load(root / "sources" / "sources.yaml", SourceList, "sources")
         glossary = load(root / "glossary.yaml", Glossary, "glossary")
+        metric_list = load(root / "metrics.yaml", MetricList, "metrics") \
+            if (root / "metrics.yaml").exists() else MetricList()
 
         entities: dict[str, Entity] = {}
         kinds: dict[str, str] = {}
@@ -129,7 +131,14 @@ class Loader:
                 continue
             terms[term.id] = term
 
-        edition = Edition(root, site, sources, texts, terms, entities, kinds, positions)
+        metrics = {}
+        for i, metric in enumerate(metric_list.metrics if metric_list else []):
+            if metric.id in metrics:
+                diags.append(positions["metrics"].diagnostic(
+                    ("metrics", i, "id"), "R303", f"duplicate metric id {metric.id!r}"))
+            metrics.setdefault(metric.id, metric)
+        edition = Edition(root, site, sources, texts, terms, entities, kinds, positions,
+                          metrics=metrics)
         diags += check_references(edition, unreadable=broken)
         diags += check_provenance(edition)
         if any(d.severity == "error" for d in diags):

@@ -76,6 +76,13 @@ class SeriesPoint(Strict):
     source: SourceRef | None = Field(
         default=None, description="Own source, when the point is not stated in the fact's quote."
     )
+    period_phrase: Text | None = Field(
+        default=None, description="The source's own words for this point's time when it gives no "
+        "period, e.g. {zh: 五年前, en: five years earlier}; shown in place of the period.")
+    period_inferred: bool = Field(
+        default=False, description="True when the source states no period for this point and "
+        "`period` was inferred (from the article's date and `period_phrase`): the point is drawn "
+        "hollow, its segment dashed, and marked inferred in tables and downloads.")
 
     @field_validator("period")
     @classmethod
@@ -83,8 +90,15 @@ class SeriesPoint(Strict):
         parse_period(v)
         return v
 
+    @model_validator(mode="after")
+    def _inferred_needs_words(self) -> SeriesPoint:
+        if self.period_inferred and self.period_phrase is None:
+            raise ValueError("an inferred point needs the source's own words in `period_phrase`")
+        return self
+
 
 Kind = Literal["actual", "target", "plan"]
+DiffersReason = Literal["scope", "period", "definition", "unexplained"]
 Qualifier = Literal["over", "about", "at_least", "nearly", "up_to"]
 
 
@@ -109,10 +123,14 @@ class Fact(Strict):
         "nearly (近), up_to.")
     period: PeriodText | None = Field(
         default=None, description="When the figure holds: `2022`, `2022-Q3`, `2022-Q1..Q3`, "
-        "`2024-01..05`, `2023-07-11`; for a target, its deadline year. Required with `value`.")
+        "`2024-01..05`, `2023-07-11`; for a target, its deadline (omit it when the source "
+        "gives none). Required with `value` for an actual figure.")
     period_phrase: Text | None = Field(
         default=None, description="The article's own relative wording when `period` was resolved "
         "from it, e.g. {zh: 今年, en: this year}; the page then says so.")
+    period_inferred: bool = Field(
+        default=False, description="True when the source gives no period at all and `period` is "
+        "the article's date: the page says 'as of the article' and marks it inferred.")
     kind: Kind = Field(default="actual", description="actual (measured), target (aimed for, "
                        "with a deadline), plan (announced intention).")
     scope: Text | None = Field(default=None, description="What the figure covers when not obvious "
@@ -124,6 +142,13 @@ class Fact(Strict):
     differs_from: list[str] = Field(default_factory=list, description="Ids (`entity#fact` or "
                                     "`fact` on the same entity) of facts from other sources that "
                                     "give a different figure for the same thing.")
+    differs_reason: DiffersReason | None = Field(
+        default=None, description="Why the figures of `differs_from` differ: scope (they cover "
+        "different things), period, definition (different measures), or unexplained (the "
+        "sources do not say). Required with `differs_from`; the note gives the details.")
+    subset_of: str | None = Field(
+        default=None, description="Id (`entity#fact` or `fact`) of the total this figure is a "
+        "part of ('of which', 其中): it is never lined up beside totals.")
     terms: list[str] = Field(default_factory=list, description="Glossary ids this fact uses.")
     source: SourceRef = Field(description="The quote that states it.")
 
@@ -156,8 +181,13 @@ class Fact(Strict):
                              + (f" (found {', '.join(given)})" if given else ""))
         if (self.value is not None or self.series is not None) and self.unit is None:
             raise ValueError("a numeric fact needs a `unit`")
-        if self.value is not None and self.period is None:
-            raise ValueError("a fact with a `value` needs a `period`")
+        if self.value is not None and self.period is None and self.kind == "actual":
+            raise ValueError("a fact with a `value` needs a `period` (a target or plan without "
+                             "one shows 'deadline not given')")
+        if self.differs_from and self.differs_reason is None:
+            raise ValueError("a fact with `differs_from` needs a `differs_reason`")
+        if self.period_inferred and self.period is None:
+            raise ValueError("a fact with `period_inferred` needs the inferred `period`")
         if self.series is not None and len(self.series) < 2:
             raise ValueError("a `series` needs at least two points")
         return self
@@ -180,6 +210,8 @@ class Milestone(Strict):
 
     date: PeriodText | None = Field(default=None, description="Period of the event; omit when the "
                              "source gives none ('date not given').")
+    date_phrase: Text | None = Field(default=None, description="The article's own relative wording "
+                                     "when `date` was resolved from it (今年, 日前 …).")
     text: Text = Field(description="What happened.")
     source: SourceRef = Field(description="The quote that states it.")
 
@@ -318,6 +350,30 @@ class Glossary(Strict):
     """`content/glossary.yaml`."""
 
     terms: list[Term] = Field(description="The glossary entries.")
+
+
+class Metric(Strict):
+    """One measure, defined once: facts that share its id measure exactly this, so the compare
+    page may line them up (when kind, scope, unit and period match too)."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Kebab-case id, used as a fact's `metric`.")
+    label: Text = Field(description="What is measured.")
+    definition: Text = Field(description="What counts, in one sentence: the measure's scope and "
+                             "how the sources state it.")
+    unit: str = Field(description="Unit id every fact of this metric uses.")
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, v: str) -> str:
+        if v not in UNITS:
+            raise ValueError(f"{v!r} is not a known unit")
+        return v
+
+
+class MetricList(Strict):
+    """`content/metrics.yaml`."""
+
+    metrics: list[Metric] = Field(default_factory=list, description="The shared measures.")
 
 
 class SourceList(Strict):

@@ -9,6 +9,12 @@ from factsite.content.edition import Edition
 from factsite.content.model import Entity, Fact, SourceRef
 
 CHART_MINIMUM = {"trend": 1, "compare": 2, "composition": 2, "progress": 2, "ladder": 2}
+MIN_MARKS = 3  # the chart grammar: two points are a change, not a chart
+
+
+def chart_marks(facts: list[Fact]) -> int:
+    """How many marks these facts make in a chart (a series counts each point)."""
+    return sum(len(f.series) if f.series else 1 for f in facts)
 
 
 def chart_problem(chart_type: str, facts: list[Fact]) -> str | None:
@@ -25,6 +31,10 @@ def chart_problem(chart_type: str, facts: list[Fact]) -> str | None:
         return "a trend chart needs at least two points"
     if chart_type == "progress" and not ({"actual", "target"} <= {f.kind for f in facts}):
         return "a progress chart needs an actual and a target fact"
+    if chart_type == "progress" and (len({f.metric for f in facts}) > 1 or None in
+                                     {f.metric for f in facts} or
+                                     len({f.scope for f in facts}) > 1):
+        return "a progress chart needs an actual and a target of the same metric and scope"
     return None
 
 
@@ -80,6 +90,28 @@ def _check_entity(edition: Edition, entity: Entity, unreadable: set[str]) -> lis
                                      ("facts", i, "series", j, "source"))
         for j, term in enumerate(fact.terms):
             need_term(term, ("facts", i, "terms", j))
+        if fact.metric:
+            metric = edition.metrics.get(fact.metric)
+            if metric is None:
+                out.append(pos.diagnostic(("facts", i, "metric"), "R310",
+                                          f"unknown metric {fact.metric!r}",
+                                          _suggest(fact.metric, edition.metrics)
+                                          or "define it in content/metrics.yaml"))
+            elif fact.unit != metric.unit:
+                out.append(pos.diagnostic(("facts", i, "unit"), "R311",
+                                          f"unit {fact.unit!r} differs from the unit of metric "
+                                          f"{metric.id!r} ({metric.unit!r})",
+                                          "a metric is one measure in one unit"))
+        if fact.subset_of:
+            total = edition.fact(fact.subset_of, entity.id)
+            if total is None:
+                out.append(pos.diagnostic(("facts", i, "subset_of"), "R307",
+                                          f"unknown fact {fact.subset_of!r}",
+                                          "write 'fact-id' or 'entity-id#fact-id'"))
+            elif total[1].unit != fact.unit:
+                out.append(pos.diagnostic(("facts", i, "subset_of"), "R311",
+                                          f"a part in {fact.unit!r} of a total in "
+                                          f"{total[1].unit!r}"))
         for j, ref in enumerate(fact.differs_from):
             if ref in (fact.id, f"{entity.id}#{fact.id}"):
                 out.append(pos.diagnostic(("facts", i, "differs_from", j), "R307",
@@ -112,6 +144,12 @@ def _check_entity(edition: Edition, entity: Entity, unreadable: set[str]) -> lis
         if problem:
             out.append(pos.diagnostic(("charts", i), "C600", problem,
                                       "see the chart types in the README"))
+        elif len(found) == len(chart.facts) and chart_marks(found) < MIN_MARKS:
+            out.append(pos.diagnostic(("charts", i), "W503", f"chart {chart.id!r} has "
+                                      f"{chart_marks(found)} marks: it is shown as figures, "
+                                      "not drawn", "a chart needs three or more points or "
+                                      "entities (two points are a change); remove it from "
+                                      "charts:", severity="warning"))
     return out
 
 

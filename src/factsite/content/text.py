@@ -91,16 +91,11 @@ class Text(Mapping[str, str]):
     def _mapping(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, Text):
             return dict(value.items())
-        if not isinstance(value, dict):
-            langs = cls._languages(info) or ("zh", "en")
-            shape = ", ".join(f"{lang}: …" for lang in langs)
-            raise PydanticCustomError("text_type", "Input should be a mapping {" + shape + "}")
-        return value
-
-    @classmethod
-    def _check_languages(cls, value: dict[str, str], info: ValidationInfo) -> Text:
         langs = cls._languages(info)
-        if langs is not None:
+        if not isinstance(value, dict):
+            shape = ", ".join(f"{lang}: …" for lang in langs or ("zh", "en"))
+            raise PydanticCustomError("text_type", "Input should be a mapping {" + shape + "}")
+        if langs is not None:  # the keys first: a stray key is named as such
             for key in value:
                 if key not in langs:
                     raise PydanticCustomError(UNKNOWN, "unknown key '{lang}'", {"lang": key})
@@ -111,4 +106,8 @@ class Text(Mapping[str, str]):
                         {"lang": lang, "name": language_name(lang)})
         elif not value:
             raise PydanticCustomError(MISSING, "a text needs at least one language", {})
+        return value
+
+    @classmethod
+    def _check_languages(cls, value: dict[str, str], info: ValidationInfo) -> Text:
         return cls(value)

@@ -89,7 +89,7 @@ def diagnose(exc: ValidationError, model: type[BaseModel], pos: Positions,
                                       "periods look like 2022, 2022-Q3, 2024-01..05, 2023-07-31"))
         elif "not a known unit" in msg:
             out.append(pos.diagnostic(loc, "S205", msg, "see the unit table in the README"))
-        elif msg.startswith(("a fact", "a numeric fact", "a `series`")):
+        elif msg.startswith(("a fact", "a numeric fact", "a `series`", "an inferred point")):
             out.append(pos.diagnostic(loc, "S206", msg))
         elif kind == "string_pattern_mismatch" and last in ("id", "to", "parent", "metric"):
             out.append(pos.diagnostic(loc, "S207", f"{err['input']!r} is not a valid id",

@@ -22,7 +22,7 @@ SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 ID_ATTR = re.compile(r'\bid="([^"]+)"')
 HREF = re.compile(r'href="([^"]*)"')
 URL_REF = re.compile(r"url\(#([^)]+)\)")
-REPORT_TAIL = ("compare", "glossary", "sources", "about")  # after the entities
+REPORT_TAIL = ("compare", "ledger", "targets", "glossary", "sources", "about")  # after entities
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,10 @@ def print_jobs(rs: RenderedSite, fonts: Fonts) -> list[PrintJob]:
                                  f"{lang}/{path}{pdf_name(path, lang)}"))
         order = [(loc["kinds"][k]["many"], [f"{k}/{e.id}/" for e in rs.edition.by_kind(k)])
                  for k in KIND_IDS]
-        order += [(loc[name], [f"{name}/"]) for name in REPORT_TAIL]
+        order += [(pages[f"{name}/"].meta.title,  # the page's own title heads its part
+                   [f"{name}/"] + ([f"sources/{doc}/" for doc in rs.edition.sources]
+                                   if name == "sources" else []))
+                  for name in REPORT_TAIL if f"{name}/" in pages]
         known = {p for _, paths in order for p in paths if p in pages}
         parts, bodies = [], []
         for part, paths in order:

@@ -13,12 +13,17 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from factsite.content.edition import Edition
-from factsite.content.model import Entity, Fact, SourceRef
+from factsite.content.model import Entity, Fact, SeriesPoint, SourceRef
 from factsite.content.text import Text
+from factsite.render.articles import mark_passages, passage_id
 from factsite.render.atlas import build_atlas
 from factsite.render.charts.svg import RenderedChart
 from factsite.render.derive import Derived
-from factsite.render.locale import Locale
+from factsite.render.charts.grammar import is_change
+from factsite.render.citation import csl_item, format_citation, page_url
+from factsite.render.compare import plan_comparisons
+from factsite.render.ledgers import conflicts, targets
+from factsite.render.locale import Locale, fact_period_text, stated_period
 from factsite.render.plan import Page
 from factsite.render.text import TextRenderer, relative_src
 
@@ -43,15 +48,22 @@ class PageContext:
 
     def __init__(self, page: Page, edition: Edition, derived: Derived, loc: Locale,
                  text: TextRenderer, charts: dict[str, list], others: dict[str, Locale],
-                 site_url: str = ""):
+                 site_url: str = "", build_date: str = "1970-01-01"):
         self.page, self.edition, self.derived, self.loc = page, edition, derived, loc
         self.lang, self.t = page.lang, loc.strings
         self.text, self.chart_index = text, charts
         self.others = others  # the other languages, by code
-        self.site_url = site_url
+        self.site_url, self.build_date = site_url, build_date
         self.citations = Citations()
         self.has_charts = False  # the theme loads the interactive bundle only when True
         text.begin(page.src)
+
+    @property
+    def source_tag(self) -> str:
+        """Language tag of the source documents (the edition's first language): quotes and
+        article texts carry it on every page, whatever the page's language."""
+        code = self.edition.languages[0]
+        return self.loc.tag if code == self.lang else self.others[code].tag
 
     # -- links -------------------------------------------------------------------------
     def url(self, path: str) -> str:
@@ -66,6 +78,18 @@ class PageContext:
         """Where this page is published: absolute with a site URL, else from the site root."""
         rel = f"{self.lang}/{self.page.path}"
         return f"{self.site_url.rstrip('/')}/{rel}" if self.site_url else rel
+
+    def cite_figure(self, entity: Entity, fact: Fact) -> str:
+        """A ready citation of one figure, in this language's style, with its URL."""
+        url = page_url(self.site_url, self.lang, self.page.path, f"fact-{fact.id}")
+        period = fact_period_text(self.loc, fact)
+        return format_citation(self.loc, csl_item(self.edition, self.loc, entity, url,
+                                                  self.build_date, fact, period))
+
+    def cite_page(self, entity: Entity) -> str:
+        url = page_url(self.site_url, self.lang, self.page.path)
+        return format_citation(self.loc, csl_item(self.edition, self.loc, entity, url,
+                                                  self.build_date))
 
     def root_url(self, path: str) -> str:
         """URL of a file at the site root, outside the language folders (assets)."""
@@ -104,23 +128,58 @@ class PageContext:
     def period(self, period: str | None) -> str:
         return self.loc.period(period)
 
-    def fact_period(self, fact: Fact) -> str:
-        """Period as shown on a chip: 'Target 2025', '2022 (article: "this year")'."""
-        if fact.series:
-            points = fact.points
-            text = f"{self.period(points[0].period)}–{self.period(points[-1].period)}"
-        else:
-            text = self.period(fact.period)
-        if fact.kind == "target" and text:
-            text = self.loc.t("target_period", period=text)
-        if fact.period_phrase:
-            text += f" ({self.fmt('article_phrase', phrase=self.L(fact.period_phrase))})"
-        return text
+    def point_period(self, point: SeriesPoint) -> Markup:
+        """A series point's period; one the source does not state is said in the source's
+        words and marked inferred."""
+        text = escape(stated_period(self.loc, point.period, point.period_phrase,
+                                    point.period_inferred))
+        return Markup(f'<span class="fs-inferred">{text}</span>') if point.period_inferred \
+            else Markup(text)
+
+    def is_change(self, fact: Fact) -> bool:
+        """A two-point series: a from→to figure, not a chart."""
+        return is_change(fact)
+
+    def fact_period(self, fact: Fact) -> Markup:
+        """Period as shown beside a figure: 'Target 2025', '2022 (article: "this year")',
+        'five years earlier (inferred: 2018) → as of the article (inferred: Jul 2023)'."""
+        if fact.series and (fact.points[0].period_inferred or fact.points[-1].period_inferred):
+            return Markup(f"{self.point_period(fact.points[0])} → "
+                          f"{self.point_period(fact.points[-1])}")
+        text = escape(fact_period_text(self.loc, fact))
+        return Markup(f'<span class="fs-inferred">{text}</span>') if fact.period_inferred \
+            else Markup(text)
+
+    def total_of(self, entity: Entity, fact: Fact) -> tuple[Entity, Fact] | None:
+        """The total an "of which" figure is part of."""
+        return self.edition.fact(fact.subset_of, entity.id) if fact.subset_of else None
 
     def cite(self, ref: SourceRef) -> Markup:
+        """[n]: numbered on this page, linked to the quoted passage in its article."""
         n = self.citations.number(ref)
         title = escape(ref.quote[:200])
-        return Markup(f'<a class="fs-cite" href="#cite-{n}" title="{title}">[{n}]</a>')
+        return Markup(f'<a class="fs-cite" href="{self.passage_url(ref)}" title="{title}" '
+                      f'data-cite="{n}">[{n}]</a>')
+
+    def passage_url(self, ref: SourceRef) -> str:
+        """The quoted passage, marked in the full text of its article."""
+        return f"{self.url(f'sources/{ref.doc}/')}#{passage_id(ref.doc, ref.quote)}"
+
+    def article(self, doc: str) -> list:
+        """The paragraphs of a source article, every quoted passage marked."""
+        quotes = [quote for quote, _ in self.derived.quotes_by_doc.get(doc, [])]
+        return mark_passages(doc, self.edition.source_texts[doc], quotes)
+
+    def passages(self, doc: str) -> dict[str, tuple[str, list]]:
+        """Anchor -> (quote, what cites it: (entity, fact id or None, label))."""
+        return {passage_id(doc, quote): (quote, self.derived.quote_uses.get((doc, quote), []))
+                for quote, _ in self.derived.quotes_by_doc.get(doc, [])}
+
+    def conflicts(self):
+        return conflicts(self.edition)
+
+    def targets(self):
+        return targets(self.edition)
 
     def charts(self, owner: Entity | str) -> list[tuple[object, RenderedChart]]:
         """[(ChartDef, RenderedChart)] of an entity (or of 'compare') in this language."""
@@ -137,6 +196,10 @@ class PageContext:
 
     def source(self, doc: str):
         return self.edition.sources[doc]
+
+    def compare_groups(self):
+        """Each shared metric: the figures lined up like for like, the rest apart."""
+        return plan_comparisons(self.edition)
 
     def atlas(self):
         """The landing page's district cards, cluster systems and presence matrix."""

@@ -34,6 +34,9 @@ class Derived:
     citers: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     quotes_by_doc: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
     term_pages: dict[str, list[str]] = field(default_factory=dict)
+    # (doc, quote) -> what cites it: (entity, fact id or None for a milestone, its label)
+    quote_uses: dict[tuple[str, str], list[tuple[Entity, str | None, Text]]] = field(
+        default_factory=dict)
 
     def breadcrumb(self, edition: Edition, entity: Entity) -> list[Entity]:
         """Ancestors from the top down (cycles are rejected by validation)."""
@@ -43,6 +46,18 @@ class Derived:
             chain.insert(0, edition.entities[current])
             current = edition.entities[current].parent
         return chain
+
+
+def _quote_uses(edition: Edition) -> dict:
+    uses: dict[tuple[str, str], list] = defaultdict(list)
+    for entity in edition.entities.values():
+        for fact in entity.facts:
+            for ref in [fact.source] + [p.source for p in fact.series or [] if p.source]:
+                uses[(ref.doc, ref.quote)].append((entity, fact.id, fact.label))
+        for milestone in entity.timeline:
+            uses[(milestone.source.doc, milestone.source.quote)].append(
+                (entity, None, milestone.text))
+    return dict(uses)
 
 
 def source_refs(entity: Entity) -> list[SourceRef]:
@@ -113,4 +128,5 @@ def derive(edition: Edition) -> Derived:
         citers=dict(citers),
         quotes_by_doc=dict(quotes_by_doc),
         term_pages={k: sorted(v) for k, v in _term_usage(edition).items()},
+        quote_uses=_quote_uses(edition),
     )

@@ -18,6 +18,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.periods import Period, Point, parse_period
+from factsite.content.text import Text
 from factsite.content.units import UNITS
 from factsite.content.yamlfile import YamlFileError, read_yaml
 from factsite.render.templates import TemplateDirs
@@ -128,6 +129,39 @@ class Locale:
 
 
 PER_LANGUAGE = {"units", "number"}  # shaped by each language's grammar: checked on their own
+
+
+def stated_period(loc: Locale, period: str | None, phrase: Text | None = None,
+                  inferred: bool = False) -> str:
+    """A period as the page states it: a period the source does not give is said in the
+    source's own words and marked inferred ('five years earlier (inferred: 2018)')."""
+    text = loc.period(period)
+    if not inferred:
+        return text
+    words = phrase[loc.code] if phrase else loc.t("as_of_article")
+    return loc.t("inferred_period", phrase=words, period=text)
+
+
+def fact_period_text(loc: Locale, fact) -> str:
+    """A figure's period in words: its series' span, 'Target 2025', 'deadline not given',
+    '2022 (article: "this year")', or the source's words when the period is inferred."""
+    if fact.series:
+        first, last = fact.points[0], fact.points[-1]
+        if first.period_inferred or last.period_inferred:
+            return (f"{stated_period(loc, first.period, first.period_phrase, True)} → "
+                    f"{stated_period(loc, last.period, last.period_phrase, last.period_inferred)}")
+        return f"{loc.period(first.period)}–{loc.period(last.period)}"
+    if fact.period is None:
+        text = loc["deadline_not_given"] if fact.kind != "actual" else ""
+    elif fact.period_inferred:
+        return stated_period(loc, fact.period, fact.period_phrase, True)
+    else:
+        text = loc.period(fact.period)
+    if fact.kind == "target" and fact.period:
+        text = loc.t("target_period", period=text)
+    if fact.period_phrase:
+        text += f" ({loc.t('article_phrase', phrase=fact.period_phrase[loc.code])})"
+    return text
 
 
 def _keys(d: dict, prefix: str = "") -> set[str]:

@@ -79,4 +79,6 @@ def page_title(page, edition: Edition, t: dict) -> str:
         return t["kinds"][page.extra["entity_kind"]]["many"]
     if page.kind == "home":
         return edition.site.title[page.lang]
+    if page.kind == "article":
+        return edition.sources[page.extra["doc"]].title[page.lang]
     return t[page.kind]

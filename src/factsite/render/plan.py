@@ -31,6 +31,8 @@ class Page:
 
 # pages every edition has, after its entities: (path, template, kind)
 FIXED_PAGES = (("compare/", "compare.md.j2", "compare"),
+               ("ledger/", "ledger.md.j2", "ledger"),
+               ("targets/", "targets.md.j2", "tracker"),
                ("glossary/", "glossary.md.j2", "glossary"),
                ("sources/", "sources.md.j2", "sources"),
                ("about/", "about.md.j2", "about"),
@@ -48,4 +50,6 @@ def plan_pages(edition: Edition, lang: str) -> list[Page]:
                           extra={"entity_kind": kind}))
         pages += [Page(lang, f"{kind}/{e.id}/", "entity.md.j2", kind, e.id) for e in entities]
     pages += [Page(lang, path, template, kind) for path, template, kind in FIXED_PAGES]
+    pages += [Page(lang, f"sources/{doc}/", "article.md.j2", "article", extra={"doc": doc})
+              for doc in edition.sources]
     return pages

@@ -11,7 +11,7 @@ from factsite.content.edition import Edition
 from factsite.core.context import BuildContext
 from factsite.core.fonts import static_fonts
 from factsite.render.charts.plan import ChartDef, plan_all
-from factsite.render.charts.rows import describe_chart
+from factsite.render.charts.rows import describe_chart, source_line
 from factsite.render.charts.specs import SpecBuilder
 from factsite.render.charts.svg import RenderedChart, SvgRenderer, scope_svg_ids, slim_svg
 from factsite.render.context import PageContext
@@ -53,6 +53,7 @@ class RenderedSite:
     pdf: bool
     landing: str = ""  # the root page, in every language
     bundle: str = ""  # the interactive chart bundle, when some page has a chart
+    build_date: str = ""
     n_charts: int = 0
     n_rendered: int = 0
 
@@ -71,7 +72,7 @@ def render_charts(edition: Edition, locales: dict[str, Locale], renderer: SvgRen
     planned = plan_all(edition, only)
     for owner, chart in planned:
         for lang, loc in locales.items():
-            spec, rows = builder.spec(chart, loc)
+            spec, rows = builder.spec(chart, loc, source_line(chart, edition, loc))
             svg = scope_svg_ids(slim_svg(renderer.render(spec)), f"c-{chart.id}")
             spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True)
             item = RenderedChart(svg, spec_json, rows, describe_chart(chart, rows, loc))
@@ -83,9 +84,9 @@ class PageRenderer:
     """Renders pages of an edition: one Jinja environment and one text renderer a language."""
 
     def __init__(self, edition: Edition, derived: Derived, locales: dict[str, Locale],
-                 templates: TemplateDirs, site_url: str, pdf: bool):
+                 templates: TemplateDirs, site_url: str, pdf: bool, build_date: str):
         self.edition, self.derived, self.locales = edition, derived, locales
-        self.site_url, self.pdf = site_url, pdf
+        self.site_url, self.pdf, self.build_date = site_url, pdf, build_date
         self.env = make_environment(templates)
         terms = list(edition.terms.values())
         self.text = {lang: TextRenderer(TermMatcher(terms, lang)) for lang in locales}
@@ -93,7 +94,8 @@ class PageRenderer:
     def render(self, page: Page, charts: Charts) -> RenderedPage:
         others = {code: loc for code, loc in self.locales.items() if code != page.lang}
         ctx = PageContext(page, self.edition, self.derived, self.locales[page.lang],
-                          self.text[page.lang], charts[page.lang], others, self.site_url)
+                          self.text[page.lang], charts[page.lang], others, self.site_url,
+                          self.build_date)
         body = render_body(self.env, ctx)
         toc = table_of_contents(body)
         body = with_sections_strip(self.env, body, toc, ctx.t)
@@ -114,7 +116,8 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
         bundle = renderer.bundle() if n_charts else ""
     pages: dict[str, list[RenderedPage]] = {}
     with ctx.progress.step("render the pages"):
-        page_renderer = PageRenderer(edition, derived, locales, templates, site_url, pdf)
+        page_renderer = PageRenderer(edition, derived, locales, templates, site_url, pdf,
+                                     ctx.build_date)
         for lang in locales:
             pages[lang] = [page_renderer.render(page, charts)
                            for page in plan_pages(edition, lang)]
@@ -122,4 +125,4 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
             site=edition.site, locales=locales,
             base=site_url.rstrip("/") + "/" if site_url else "")
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
-                        landing, bundle, n_charts, renderer.rendered)
+                        landing, bundle, ctx.build_date, n_charts, renderer.rendered)

@@ -10,8 +10,13 @@ import json
 from factsite.content.edition import Edition
 from factsite.content.model import Entity
 from factsite.render.charts.plan import COMPARE
+from factsite.render.citation import bibtex, csl_item, csl_json, page_url
+from factsite.render.ledgers import conflicts, targets
+from factsite.render.locale import fact_period_text
+from factsite.render.site import RenderedSite
 
-CHART_COLUMNS = ["entity", "metric", "period", "value", "unit", "kind", "source", "quote"]
+CHART_COLUMNS = ["entity", "metric", "period", "period_inferred", "value", "unit", "kind",
+                 "source", "quote"]
 
 
 def _csv(rows: list[dict], columns: list[str]) -> bytes:
@@ -38,15 +43,19 @@ def fact_rows(edition: Edition, entity: Entity, lang: str) -> list[dict]:
     """One row per figure (a series gives one row per point), in `lang`."""
     rows = []
     for fact in entity.facts:
-        points = fact.series or [None]
+        points = fact.points or [None]
         for point in points:
             source = (point.source if point and point.source else fact.source)
+            phrase = point.period_phrase if point else fact.period_phrase
             rows.append({
                 "entity": entity.id, "fact": fact.id, "label": fact.label[lang],
                 "value": point.value if point else fact.value,
                 "text": fact.text[lang] if fact.text else "",
                 "unit": fact.unit or "", "qualifier": fact.qualifier or "",
                 "period": point.period if point else (fact.period or ""),
+                "period_inferred": point.period_inferred if point else fact.period_inferred,
+                "period_phrase": phrase[lang] if phrase else "",
+                "metric": fact.metric or "", "subset_of": fact.subset_of or "",
                 "kind": fact.kind, "scope": fact.scope[lang] if fact.scope else "",
                 "note": fact.note[lang] if fact.note else "",
                 "source": source.doc, "source_title": edition.sources[source.doc].title[lang],
@@ -64,12 +73,65 @@ def entity_files(edition: Edition, entity: Entity, lang: str) -> dict[str, bytes
             f"{entity.id}.json": _json(meta)}
 
 
-def language_downloads(edition: Edition, charts: dict, lang: str,
+def citation_files(rs: RenderedSite, entity: Entity, lang: str) -> dict[str, bytes]:
+    """`<id>.csl.json` and `<id>.bib`: the page and each of its figures as citations."""
+    loc, path = rs.locales[lang], f"{rs.edition.kinds[entity.id]}/{entity.id}/"
+    items = [csl_item(rs.edition, loc, entity, page_url(rs.site_url, lang, path),
+                      rs.build_date)]
+    items += [csl_item(rs.edition, loc, entity,
+                       page_url(rs.site_url, lang, path, f"fact-{fact.id}"), rs.build_date,
+                       fact, fact_period_text(loc, fact)) for fact in entity.facts]
+    return {f"{entity.id}.csl.json": csl_json(items),
+            f"{entity.id}.bib": bibtex(items).encode("utf-8")}
+
+
+def _figure(loc, fact) -> str:
+    if fact.series:
+        return loc.number(fact.points[-1].value, fact.unit, fact.qualifier)
+    return loc.number(fact.value, fact.unit, fact.qualifier) if fact.value is not None else \
+        (fact.text[loc.code] if fact.text else "")
+
+
+def ledger_files(rs: RenderedSite, lang: str) -> dict[str, bytes]:
+    """`ledger/ledger.csv` and `targets/targets.csv`: the two ledgers as tables."""
+    loc, edition = rs.locales[lang], rs.edition
+    columns = ["entity", "fact", "label", "value", "period", "source", "source_date", "quote"]
+
+    def side(prefix: str, entity, fact) -> dict:
+        src = edition.sources[fact.source.doc]
+        return {f"{prefix}_{k}": v for k, v in zip(columns, (
+            entity.id, fact.id, fact.label[lang], _figure(loc, fact),
+            fact_period_text(loc, fact), src.id, src.date, fact.source.quote))}
+
+    conflict_rows = [{**side("first", *c.first), **side("second", *c.second),
+                      "reason": c.reason} for c in conflicts(edition)]
+    conflict_cols = [f"{p}_{k}" for p in ("first", "second") for k in columns] + ["reason"]
+    target_rows = []
+    for row in targets(edition):
+        fact = row.target
+        target_rows.append({
+            "entity": row.entity.id, "fact": fact.id, "label": fact.label[lang],
+            "metric": fact.metric or "", "target": _figure(loc, fact),
+            "deadline": fact.period or "",
+            "baseline": _figure(loc, row.baseline) if row.baseline else "",
+            "baseline_period": fact_period_text(loc, row.baseline) if row.baseline else "",
+            "latest_actual": _figure(loc, row.latest) if row.latest else "",
+            "latest_period": fact_period_text(loc, row.latest) if row.latest else "",
+            "source": fact.source.doc, "quote": fact.source.quote})
+    target_cols = ["entity", "fact", "label", "metric", "target", "deadline", "baseline",
+                   "baseline_period", "latest_actual", "latest_period", "source", "quote"]
+    return {"ledger/ledger.csv": _csv(conflict_rows, conflict_cols),
+            "targets/targets.csv": _csv(target_rows, target_cols)}
+
+
+def language_downloads(rs: RenderedSite, lang: str, charts: dict | None = None,
                        only: set[str] | None = None) -> dict[str, bytes]:
     """Every download of one language, by path in its folder: each entity's fact sheet and
-    each chart's data (the compare page's charts under `compare/`)."""
+    citations, each chart's data (the compare page's charts under `compare/`)."""
+    edition, charts = rs.edition, rs.charts[lang] if charts is None else charts
     files: dict[str, bytes] = {}
     if only is None:
+        files.update(ledger_files(rs, lang))
         for chart, item in charts.get(COMPARE, []):
             for name, data in chart_files(chart.id, item.rows, item.spec_json).items():
                 files[f"{COMPARE}/{name}"] = data
@@ -77,7 +139,8 @@ def language_downloads(edition: Edition, charts: dict, lang: str,
         if only is not None and entity.id not in only:
             continue
         folder = f"{edition.kinds[entity.id]}/{entity.id}/"
-        for name, data in entity_files(edition, entity, lang).items():
+        for name, data in {**entity_files(edition, entity, lang),
+                           **citation_files(rs, entity, lang)}.items():
             files[folder + name] = data
         for chart, item in charts.get(entity.id, []):
             for name, data in chart_files(chart.id, item.rows, item.spec_json).items():

@@ -89,6 +89,9 @@ class FactsitePlugin(BasePlugin):
         self.result = LanguageResult(job.lang)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # one sitemap for every language is written beside them: MkDocs' own is not rendered
+        # (discarded here, after MkDocs has listed the theme's static files without it)
+        config.theme.static_templates.discard("sitemap.xml")
         for page in self.job.pages:
             files.append(File.generated(config, page.src, content=page.body))
         for rel, data in self.job.files.items():
@@ -135,7 +138,6 @@ def _config(job: LanguageJob, plugin: FactsitePlugin, docs_dir: str) -> MkDocsCo
     if errors or warnings:
         raise MkDocsException("; ".join(f"{k}: {v}" for k, v in errors + warnings))
     cfg.plugins["factsite"] = plugin
-    cfg.theme.static_templates.discard("sitemap.xml")  # one sitemap for every language
     return cfg
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from factsite.content.diagnostics import ContentError
 from factsite.core.context import BuildContext
 from factsite.render.locale import Locale
+from factsite.render.plan import FIXED_PAGES
 from factsite.render.site import RenderedPage, RenderedSite
 from factsite.site.downloads import language_downloads
 from factsite.site.engine import (EnginePage, LanguageJob, LanguageResult, build_languages)
@@ -21,7 +22,6 @@ from factsite.site.search import finish_index, start_index
 LANGUAGE_ASSETS = ["assets/factsite.css", "assets/factsite.js", "assets/favicon.svg"]
 ROOT_ASSETS = ["assets/factsite-search.js"]
 CHART_BUNDLE = "assets/factsite-charts.js"
-NAV_FIXED = ["compare", "glossary", "sources", "about"]
 
 
 @dataclass
@@ -46,7 +46,8 @@ def nav(rs: RenderedSite, loc: Locale) -> list:
         if rendered.page.kind == "kind-index":
             entries.append({loc["kinds"][rendered.page.extra["entity_kind"]]["many"]:
                             rendered.page.src})
-    entries += [{loc[name]: f"{name}/index.md"} for name in NAV_FIXED]
+    entries += [{loc[kind]: f"{path}index.md"} for path, _, kind in FIXED_PAGES
+                if kind != "search"]
     return entries
 
 
@@ -88,7 +89,7 @@ def mkdocs_options(rs: RenderedSite, loc: Locale, build_date: str) -> dict:
 
 def language_job(rs: RenderedSite, loc: Locale, site_dir: Path, build_date: str,
                  keep_shells: bool = False) -> LanguageJob:
-    files = language_downloads(rs.edition, rs.charts[loc.code], loc.code)
+    files = language_downloads(rs, loc.code)
     for rel in LANGUAGE_ASSETS:
         files[rel] = rs.templates.find(rel).read_bytes()
     pages = tuple(EnginePage(p.page.src, p.body, tuple((e.id, e.title) for e in p.toc),

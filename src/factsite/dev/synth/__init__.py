@@ -26,8 +26,8 @@ import yaml
 from factsite.dev.synth.articles import write_article
 from factsite.dev.synth.region import build_region, split
 from factsite.dev.synth.sheets import cluster_sheet, english, place_sheet, programme_sheet
-from factsite.dev.synth.tables import (DOC_SIZE, FIRST, FOLDERS, GLOSSARY, LAST, MIDDLE,
-                                       PUB_YEAR, T)
+from factsite.dev.synth.tables import (DOC_SIZE, FIRST, FOLDERS, GLOSSARY, LAST, METRICS,
+                                       MIDDLE, PUB_YEAR, T)
 
 
 def to_yaml(data: dict) -> str:
@@ -53,7 +53,7 @@ def generate_edition(root: Path, n: int, seed: int = 0, overwrite: bool = False)
     if n < 1:
         raise ValueError("n must be at least 1")
     root = Path(root)
-    managed = ["site.yaml", "glossary.yaml", "sources", *FOLDERS.values()]
+    managed = ["site.yaml", "glossary.yaml", "metrics.yaml", "sources", *FOLDERS.values()]
     if root.exists() and any(root.iterdir()):
         if not overwrite:
             raise FileExistsError(f"{root} is not empty (use overwrite=True / --force)")
@@ -129,6 +129,9 @@ def generate_edition(root: Path, n: int, seed: int = 0, overwrite: bool = False)
         entries.append(entry)
     _write(root / "sources" / "sources.yaml", to_yaml({"sources": entries}))
 
+    _write(root / "metrics.yaml", to_yaml({"metrics": [
+        {"id": mid, "label": T(zh, en), "definition": T(dzh, den), "unit": unit}
+        for mid, zh, en, dzh, den, unit in METRICS]}))
     _write(root / "glossary.yaml", to_yaml({"terms": [
         {"id": gid, "term": T(zh, en), "explain": T(ezh, een)}
         for gid, zh, en, ezh, een in GLOSSARY]}))

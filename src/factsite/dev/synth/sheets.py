@@ -55,7 +55,7 @@ class Sheet:
             **fields) -> dict:
         fact = {"id": fid, "label": label}
         for key in ("metric", "value", "series", "text", "unit", "qualifier", "period",
-                    "period_phrase", "kind", "scope", "rank", "note", "terms"):
+                    "period_phrase", "kind", "scope", "rank", "note", "terms", "subset_of"):
             if fields.get(key) is not None:
                 fact[key] = fields[key]
         fact["source"] = {"doc": self.node.doc, "quote": quote}
@@ -246,7 +246,7 @@ def cluster_sheet(node: Node, rng: random.Random, ctx: dict) -> None:
               qualifier=qual, period=str(YEAR), terms=["advanced-cluster"])
     sheet.add("above-size-firms", T("规上工业企业", "Firms above designated size"),
               f"其中规上工业企业{above}家", value=above, unit="enterprises", period=str(YEAR),
-              terms=["above-size-industry"])
+              terms=["above-size-industry"], subset_of="firms")
     rd = _r1(rng.uniform(1.5, 6.5))
     sheet.add("rd-intensity", T("研发投入强度", "R&D intensity"),
               f"集群企业研发投入占营业收入比重达{_n(rd)}%", value=rd, unit="percent",
@@ -265,10 +265,6 @@ def cluster_sheet(node: Node, rng: random.Random, ctx: dict) -> None:
     charts = [{"id": "output-trend", "type": "trend",
                "title": T("集群产值走势与目标", "Cluster output: trend and target"),
                "facts": ["output", "output-target"]}]
-    if rng.random() < 0.5:
-        charts.append({"id": "firm-composition", "type": "composition",
-                       "title": T(f"集聚企业构成（{YEAR}年）", f"Firms in the cluster ({YEAR})"),
-                       "facts": ["firms", "above-size-firms"]})
     month = rng.randint(1, 12)
     year = rng.randint(2019, YEAR)
     milestone = f"{year}年{month}月，{name}入选省级先进制造业集群培育名单"
@@ -325,15 +321,21 @@ def programme_sheet(node: Node, rng: random.Random, ctx: dict) -> None:
                   f"{name}为项目保障用地{_n(land)}亩", value=land, unit="mu",
                   period=str(YEAR), terms=["output-per-mu"])
     coverage = _r1(rng.uniform(20, 70))
+    baseline = _r1(coverage * rng.uniform(0.4, 0.8))
     target = float(min(100, int(coverage + rng.uniform(10, 30))))
     target_year = rng.choice([2025, 2026, 2027])
+    sheet.add("coverage-baseline", T("规上工业企业覆盖率", "Share of industrial firms above "
+                                     "designated size covered"),
+              f"{YEAR - 2}年这一比例为{_n(baseline)}%", value=baseline, unit="percent",
+              period=str(YEAR - 2), metric="programme-coverage")
     sheet.add("coverage", T("规上工业企业覆盖率", "Share of industrial firms above designated "
                             "size covered"),
               f"{YEAR}年{name}覆盖规上工业企业比例达{_n(coverage)}%", value=coverage,
-              unit="percent", period=str(YEAR), terms=["digital-transformation"])
+              unit="percent", period=str(YEAR), terms=["digital-transformation"],
+              metric="programme-coverage")
     sheet.add("coverage-target", T("规上工业企业覆盖率目标", "Coverage target"),
               f"到{target_year}年覆盖比例力争达到{_n(target)}%", value=target, unit="percent",
-              period=str(target_year), kind="target",
+              period=str(target_year), kind="target", metric="programme-coverage",
               sentence=f"{name}提出，到{target_year}年覆盖比例力争达到{_n(target)}%。")
     focus = rng.sample(FOCUS, 3)
     sheet.add("focus", T("支持重点", "What it supports"),
@@ -363,6 +365,6 @@ def programme_sheet(node: Node, rng: random.Random, ctx: dict) -> None:
                     "title": T("年度投入资金", "Annual funding"), "facts": ["funding"]},
                    {"id": "coverage-progress", "type": "progress",
                     "title": T("覆盖率：实绩与目标", "Coverage: actual and target"),
-                    "facts": ["coverage", "coverage-target"]}],
+                    "facts": ["coverage-baseline", "coverage", "coverage-target"]}],
         "terms": ctx["extra_terms"](rng),
     }

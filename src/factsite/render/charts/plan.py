@@ -1,5 +1,7 @@
-"""Which charts exist: declared in content (`charts:`) or derived from a fact with a series,
-and one compare chart per shared metric."""
+"""Which charts exist: those declared in content (`charts:`) and those derived from a fact
+with a series, as the chart grammar allows (three or more marks; several series of one
+unit and kind are small multiples), and one compare chart per metric with three or more
+entities lined up like for like."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from dataclasses import dataclass
 from factsite.content.edition import Edition
 from factsite.content.model import Entity, Fact
 from factsite.content.text import Text
+from factsite.render.charts.grammar import drawable
+from factsite.render.compare import plan_comparisons as compare_groups
 
 COMPARE = "compare"  # owner key of the compare page's charts
 
@@ -21,38 +25,40 @@ class ChartDef:
     title: Text
     refs: tuple[tuple[Entity, Fact], ...]
     derived: bool = False
+    facets: bool = False  # small multiples: one panel per fact, on one shared scale
 
 
 def plan_charts(edition: Edition, entity: Entity) -> list[ChartDef]:
-    """The charts of an entity: declared ones first, then a trend per series not yet shown."""
+    """The charts of an entity: the declared ones that make a chart, then the series not yet
+    shown with three or more points, one chart per series or, when several share a unit
+    and kind, one set of small multiples."""
     charts = []
     shown: set[tuple[str, str]] = set()
     for spec in entity.charts:
         refs = tuple(edition.fact(ref, entity.id) for ref in spec.facts)
-        charts.append(ChartDef(spec.id, spec.type, spec.title, refs))
         shown |= {(e.id, f.id) for e, f in refs}
+        if drawable([f for _, f in refs]):
+            charts.append(ChartDef(spec.id, spec.type, spec.title, refs))
+    groups: dict[tuple, list[Fact]] = {}
     for fact in entity.facts:
-        if fact.series and (entity.id, fact.id) not in shown:
-            charts.append(ChartDef(f"trend-{fact.id}", "trend", fact.label, ((entity, fact),),
-                                   derived=True))
+        if fact.series and (entity.id, fact.id) not in shown and drawable([fact]):
+            groups.setdefault((fact.unit, fact.kind), []).append(fact)
+    for (unit, kind), facts in groups.items():
+        if len(facts) == 1:
+            charts.append(ChartDef(f"trend-{facts[0].id}", "trend", facts[0].label,
+                                   ((entity, facts[0]),), derived=True))
+        else:
+            title = Text({lang: " · ".join(f.label[lang] for f in facts)
+                          for lang in edition.languages})
+            charts.append(ChartDef(f"trends-{unit}-{kind}", "trend", title,
+                                   tuple((entity, f) for f in facts), derived=True, facets=True))
     return charts
 
 
 def plan_comparisons(edition: Edition) -> list[ChartDef]:
-    """One compare chart per shared metric reported for two or more entities of a unit."""
-    by_metric: dict[str, list[tuple[Entity, Fact]]] = {}
-    for entity in sorted(edition.entities.values(), key=lambda e: e.id):
-        for fact in entity.facts:
-            if fact.metric and (fact.value is not None or fact.series):
-                by_metric.setdefault(fact.metric, []).append((entity, fact))
-    charts = []
-    for metric, refs in sorted(by_metric.items()):
-        actual = [r for r in refs if r[1].kind == "actual"]
-        units = {f.unit for _, f in actual}
-        if len({e.id for e, _ in actual}) >= 2 and len(units) == 1:
-            charts.append(ChartDef(f"compare-{metric}", "compare", actual[0][1].label,
-                                   tuple(actual)))
-    return charts
+    """A compare chart per metric whose like-for-like line-up has three or more entities."""
+    return [ChartDef(group.id, "compare", group.metric.label, group.lined_up)
+            for group in compare_groups(edition) if len({e.id for e, _ in group.lined_up}) >= 3]
 
 
 def plan_all(edition: Edition, only: set[str] | None = None) -> list[tuple[str, ChartDef]]:

@@ -5,21 +5,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factsite.content.edition import Edition
 from factsite.content.model import Fact, SourceRef
 from factsite.content.periods import parse_period
+from factsite.content.text import Text
+from factsite.render.charts.grammar import line_key
 from factsite.render.charts.plan import ChartDef
-from factsite.render.locale import Locale
+from factsite.render.locale import Locale, stated_period
 
 
 def _sort_key(period: str) -> str:
     return "-".join(f"{n:04d}" for n in parse_period(period).sort_key()) if period else ""
 
 
-def _points(fact: Fact) -> list[tuple[str, float, SourceRef]]:
-    """(period, value, source) of each point of a fact, in period order."""
+def _points(fact: Fact) -> list[tuple[str, float, SourceRef, Text | None, bool]]:
+    """(period, value, source, the source's words for the period, inferred) of each point
+    of a fact, in period order."""
     if fact.series:
-        return [(p.period, p.value, p.source or fact.source) for p in fact.points]
-    return [(fact.period or "", fact.value, fact.source)]
+        return [(p.period, p.value, p.source or fact.source, p.period_phrase, p.period_inferred)
+                for p in fact.points]
+    return [(fact.period or "", fact.value, fact.source, fact.period_phrase,
+             fact.period_inferred)]
 
 
 def chart_rows(chart: ChartDef, loc: Locale) -> list[dict]:
@@ -29,13 +35,15 @@ def chart_rows(chart: ChartDef, loc: Locale) -> list[dict]:
         points = _points(fact)
         if chart.type == "compare":  # one bar per entity: its latest value
             points = points[-1:]
-        for period, value, source in points:
+        for period, value, source, phrase, inferred in points:
             rows.append({
                 "order": order,
                 "entity": entity.name[loc.code],
                 "metric": fact.label[loc.code],
                 "period": period,
-                "period_label": loc.period(period),
+                "period_label": stated_period(loc, period, phrase, inferred),
+                "period_inferred": inferred,
+                "line": line_key(f"{entity.id}#{fact.id}", period) if period else "",
                 "sort": _sort_key(period),
                 "value": value,
                 "value_label": loc.number(value, fact.unit, fact.qualifier),
@@ -53,13 +61,33 @@ class Layout:
 
     type: str
     title: str
+    subtitle: tuple[str, ...]  # unit and scope, then the source line: inside the SVG
     unit: str
     order: tuple[str, ...]
     legend: bool
     height: int
+    facets: bool = False
 
 
-def prepare_rows(chart: ChartDef, rows: list[dict], loc: Locale) -> Layout:
+def source_line(chart: ChartDef, edition: Edition, loc: Locale) -> str:
+    """'Source: Xiaoshan Daily, Jul 31, 2023' for the sources of a chart's figures."""
+    docs = dict.fromkeys(f.source.doc for _, f in chart.refs)
+    names = []
+    for doc in docs:
+        src = edition.sources[doc]
+        names.append(loc.t("chart.source_item", outlet=(src.publisher or src.title)[loc.code],
+                           date=loc.period(src.date)))
+    return loc.t("chart.source_line", sources=loc.t("chart.alt_separator").join(names))
+
+
+def _subtitle(chart: ChartDef, loc: Locale, source: str) -> tuple[str, ...]:
+    unit = loc.unit_label(chart.refs[0][1].unit)
+    scopes = {f.scope[loc.code] for _, f in chart.refs if f.scope}
+    first = " · ".join(x for x in [unit] + sorted(scopes) if x)
+    return tuple(x for x in (first, source) if x)
+
+
+def prepare_rows(chart: ChartDef, rows: list[dict], loc: Locale, source: str = "") -> Layout:
     """Add the display fields marks need (kind label, bar label) and say the layout."""
     for row in rows:
         row["kind_label"] = loc.t(f"chart.kind.{row['kind']}")
@@ -75,9 +103,11 @@ def prepare_rows(chart: ChartDef, rows: list[dict], loc: Locale) -> Layout:
         order = [r["period_label"] for r in sorted(rows, key=lambda r: r["sort"])]
     else:
         order = [r["bar"] for r in sorted(rows, key=lambda r: r["order"])]
-    return Layout(chart.type, chart.title[loc.code], loc.unit_label(chart.refs[0][1].unit),
-                  tuple(dict.fromkeys(order)), len(chart.refs) > 1 and chart.type == "trend",
-                  200 if chart.type == "trend" else max(90, 34 * len(rows)))
+    return Layout(chart.type, chart.title[loc.code], _subtitle(chart, loc, source),
+                  loc.unit_label(chart.refs[0][1].unit), tuple(dict.fromkeys(order)),
+                  len(chart.refs) > 1 and chart.type == "trend" and not chart.facets,
+                  (150 if chart.facets else 200) if chart.type == "trend"
+                  else max(90, 34 * len(rows)), chart.facets)
 
 
 def describe_chart(chart: ChartDef, rows: list[dict], loc: Locale) -> str:
