@@ -102,3 +102,16 @@ def test_pages_without_charts_do_not_load_vega(watched, server):
     page.goto(f"{server}/en/glossary/")
     assert not any("factsite-charts.js" in u for u in watched.requests)
     assert_clean(watched, server)
+
+
+def test_a_traditional_query_finds_traditional_pages(watched, server):
+    page = watched.page
+    page.goto(f"{server}/zh-hant/search/?q=中國視谷")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    urls = page.locator(".pagefind-ui__result-link").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
+    assert "中國視谷" in titles, titles
+    assert all("/zh-hant/" in u for u in urls), urls
+    screenshot(page, "search-zh-hant")
+    assert_clean(watched, server)

@@ -48,8 +48,8 @@ def test_installed_package_builds_a_folder_with_only_content(tmp_path: Path):
     result = subprocess.run([str(venv / "bin" / "factsite"), "build", "--no-pdf"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "built 162 pages (81 zh, 81 en)" in result.stdout
-    for lang in ("zh", "en"):
+    assert "built 243 pages (81 zh, 81 en, 81 zh-hant)" in result.stdout
+    for lang in ("zh", "en", "zh-hant"):
         page = project / "site" / lang / "programme" / "xiaoshan-srdi-ladder" / "index.html"
         assert "<svg" in page.read_text(encoding="utf-8")
         assert (project / "site" / lang / "pagefind" / "pagefind.js").exists()

@@ -27,7 +27,7 @@ def test_edit_updates_only_that_page(tmp_path: Path):
         "East District is known for its SRDI firms.",
         "East District is known for its many SRDI firms."), encoding="utf-8")
     report = preview.update()
-    assert report.startswith("updated 2 pages of east-district"), report  # zh and en
+    assert report.startswith("updated 3 pages of east-district"), report  # zh, en, zh-hant
     assert "known for its many" in page.read_text(encoding="utf-8")
     assert other.read_bytes() == other_before
     assert sources.read_bytes() == sources_before  # no quote changed
@@ -35,7 +35,7 @@ def test_edit_updates_only_that_page(tmp_path: Path):
     # the page updated in place is exactly what a full build of the same content writes
     full = tmp_path / "full"
     assert run_cli(project, "--quiet", "--no-pdf", "--out", str(full), "build")[0] == 0
-    for lang in ("zh", "en"):
+    for lang in ("zh", "en", "zh-hant"):
         rel = f"{lang}/district/east-district/index.html"
         assert (project / "site" / rel).read_bytes() == (full / rel).read_bytes(), rel
 

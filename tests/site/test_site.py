@@ -51,27 +51,42 @@ def site(request) -> Path:
     return request.getfixturevalue(f"{request.param}_site")
 
 
-def test_same_pages_in_both_languages(site: Path):
-    zh, en = pages(site, "zh"), pages(site, "en")
-    assert zh == en
+LANGS = {"zh": "zh-Hans", "en": "en", "zh-hant": "zh-Hant"}  # folder -> hreflang
+
+
+def test_same_pages_in_every_language(site: Path):
+    zh, en, hant = pages(site, "zh"), pages(site, "en"), pages(site, "zh-hant")
+    assert zh == en == hant
     assert len(zh) >= 9
     assert (site / "index.html").exists()
 
 
 def test_every_page_has_hreflang_and_a_working_switch(site: Path):
-    for lang, other, code in (("zh", "en", "en"), ("en", "zh", "zh-Hans")):
+    for lang, tag in LANGS.items():
         for rel in pages(site, lang):
             if rel == "404.html":
                 continue
             page = site / lang / rel
             tags = parse(page)
-            langs = {a.get("hreflang") for t, a in tags if t == "link" and a.get("rel") ==
-                     "alternate"}
-            assert {"zh-Hans", "en", "x-default"} <= langs, rel
-            switch = [a for t, a in tags if t == "a" and "fs-lang-switch" in a.get("class", "")]
-            assert len(switch) == 1, rel
-            assert switch[0]["hreflang"] == code
-            assert resolve(page, switch[0]["href"]) == site / other / rel, rel
+            assert tags[0][1].get("lang") == tag, rel  # <html lang>
+            alternates = {a.get("hreflang"): a.get("href") for t, a in tags
+                          if t == "link" and a.get("rel") == "alternate"}
+            assert set(alternates) == set(LANGS.values()) | {"x-default"}, rel
+            switch = {a["hreflang"]: a["href"] for t, a in tags
+                      if t == "a" and "fs-lang-switch" in a.get("class", "")}
+            assert set(switch) == set(LANGS.values()) - {tag}, rel  # every other language
+            for other, other_tag in LANGS.items():
+                if other != lang:
+                    assert resolve(page, switch[other_tag]) == site / other / rel, rel
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site: Path):
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    n = len(pages(site, "en")) - 1  # not the 404
+    assert xml.count("<url>") == 3 * n
+    for tag in LANGS.values():
+        assert xml.count(f'hreflang="{tag}"') == 3 * n
+    assert xml.count('hreflang="x-default"') == 3 * n
 
 
 def test_nothing_is_loaded_from_another_host(site: Path):

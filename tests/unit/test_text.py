@@ -3,7 +3,7 @@ terms linked once per page, never inside links, code or abbreviations."""
 
 from __future__ import annotations
 
-from factsite.content.model import Term
+from factsite.content.site_model import Term
 from factsite.render.text import TermMatcher, TextRenderer
 
 SRDI = Term.model_validate({

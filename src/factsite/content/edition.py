@@ -8,7 +8,8 @@ from pathlib import Path
 
 from factsite.content.kinds import KIND_IDS
 from factsite.content.matching import normalize
-from factsite.content.model import Entity, Fact, Metric, SiteConfig, Source, Term
+from factsite.content.model import Entity, Fact
+from factsite.content.site_model import Metric, SiteConfig, Source, Term
 from factsite.content.yamlfile import Positions
 
 
@@ -29,6 +30,12 @@ class Edition:
 
     @property
     def languages(self) -> tuple[str, ...]:
+        """Every language of the site: the authored ones, then the derived ones."""
+        return tuple(self.site.languages) + tuple(d.code for d in self.site.derived_languages)
+
+    @property
+    def authored_languages(self) -> tuple[str, ...]:
+        """The languages fact sheets are written in (site.yaml `languages`)."""
         return tuple(self.site.languages)
 
     @cached_property

@@ -9,10 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from factsite.content.derived import with_derived_languages
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.edition import Edition
 from factsite.content.kinds import KINDS
-from factsite.content.model import Entity, Glossary, MetricList, SiteConfig, SourceList
+from factsite.content.model import Entity
+from factsite.content.site_model import Glossary, MetricList, SiteConfig, SourceList
 from factsite.content.provenance import check_provenance
 from factsite.content.references import check_references
 from factsite.content.validation import diagnose
@@ -144,6 +146,7 @@ class Loader:
         if any(d.severity == "error" for d in diags):
             raise ContentError([d for d in diags if d.severity == "error"])
         edition.warnings = [d for d in diags if d.severity == "warning"]
+        with_derived_languages(edition)
         return edition
 
 

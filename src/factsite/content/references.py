@@ -186,10 +186,10 @@ def _check_usage(edition: Edition) -> list[Diagnostic]:
     out = []
     gpos, spos = edition.positions["glossary"], edition.positions["sources"]
     summaries = {lang: " ".join(e.summary[lang] for e in edition.entities.values())
-                 for lang in edition.languages}
+                 for lang in edition.authored_languages}
     for i, term in enumerate(edition.terms.values()):
         if term.id not in used and not any(term.term[lang] in summaries[lang]
-                                           for lang in edition.languages):
+                                           for lang in edition.authored_languages):
             out.append(gpos.diagnostic(("terms", i), "W500", f"term {term.id!r} is used by no "
                                        "page", "reference it in a fact's `terms:` or drop it",
                                        severity="warning"))

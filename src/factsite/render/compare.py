@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from factsite.content.edition import Edition
-from factsite.content.model import Entity, Fact, Metric
+from factsite.content.model import Entity, Fact
+from factsite.content.site_model import Metric
 
 
 def figure_period(fact: Fact) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from factsite.content.derived import Converter
 from factsite.content.edition import Edition
 from factsite.content.model import Entity, Fact, SeriesPoint, SourceRef
 from factsite.content.text import Text
@@ -54,6 +55,7 @@ class PageContext:
         self.text, self.chart_index = text, charts
         self.others = others  # the other languages, by code
         self.site_url, self.build_date = site_url, build_date
+        self.converters: dict = {}
         self.citations = Citations()
         self.has_charts = False  # the theme loads the interactive bundle only when True
         text.begin(page.src)
@@ -107,8 +109,19 @@ class PageContext:
         return "" if text is None else text[self.lang]
 
     def other_names(self, text: Text) -> list[tuple[str, str]]:
-        """(language tag, text) in each other language, for 'also known as' lines."""
-        return [(loc.tag, text[code]) for code, loc in self.others.items() if code in text]
+        """(language tag, text) in each other language, for 'also known as' lines; a script
+        variant of the page's own language (zh-Hant beside zh-Hans) is not another name."""
+        mine = self.loc.tag.split("-")[0]
+        return [(loc.tag, text[code]) for code, loc in self.others.items()
+                if code in text and loc.tag.split("-")[0] != mine]
+
+    def converted(self, text: str) -> str | None:
+        """A quote's reading in this page's derived script (zh-Hant), or None when the page's
+        language is authored: quotes themselves always stay verbatim."""
+        for spec in self.edition.site.derived_languages:
+            if spec.code == self.lang:
+                return self.converters.setdefault(spec.code, Converter(spec))(text)
+        return None
 
     def md(self, text: Text | None) -> Markup:
         """Author Markdown to safe HTML, glossary terms linked on first use on the page."""

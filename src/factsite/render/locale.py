@@ -16,8 +16,10 @@ from babel import Locale as BabelLocale
 from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
 
+from factsite.content.derived import Converter
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.periods import Period, Point, parse_period
+from factsite.content.site_model import DerivedLanguage
 from factsite.content.text import Text
 from factsite.content.units import UNITS
 from factsite.content.yamlfile import YamlFileError, read_yaml
@@ -181,12 +183,27 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-def load_locales(templates: TemplateDirs, languages: tuple[str, ...]) -> dict[str, Locale]:
-    """The catalogue of every language, checked: each exists and all have the same keys."""
+def _convert_all(node, convert):
+    if isinstance(node, str):
+        return convert(node)
+    if isinstance(node, dict):
+        return {k: _convert_all(v, convert) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_convert_all(v, convert) for v in node]
+    return node
+
+
+def load_locales(templates: TemplateDirs, languages: tuple[str, ...],
+                 derived: tuple[DerivedLanguage, ...] = ()) -> dict[str, Locale]:
+    """The catalogue of every language, checked: each exists and all have the same keys. A
+    derived language's catalogue is its source's, converted, under its own overrides."""
     diags: list[Diagnostic] = []
     catalogues: dict[str, dict] = {}
+    specs = {d.code: d for d in derived}
     for lang in languages:
         paths = templates.all(f"i18n/{lang}.yaml")
+        if not paths and lang in specs:
+            continue  # derived below, from its source's catalogue
         if not paths:
             diags.append(Diagnostic(f"templates/i18n/{lang}.yaml", 1, 1, "Y107", "",
                                     f"no UI catalogue for language {lang!r}",
@@ -201,6 +218,10 @@ def load_locales(templates: TemplateDirs, languages: tuple[str, ...]) -> dict[st
                 continue
             merged = _merge(merged, data)
         catalogues[lang] = merged
+    for lang, spec in specs.items():
+        if lang in languages and spec.source in catalogues:
+            converted = _convert_all(catalogues[spec.source], Converter(spec))
+            catalogues[lang] = _merge(converted, catalogues.get(lang, {}))
     if diags:
         raise ContentError(diags)
     reference = languages[0]

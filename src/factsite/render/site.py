@@ -108,7 +108,7 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
                 site_url: str | None = None, pdf: bool = True) -> RenderedSite:
     """Render every chart and page of every language of `edition` in memory."""
     site_url = edition.site.site_url if site_url is None else site_url
-    locales = load_locales(templates, edition.languages)
+    locales = load_locales(templates, edition.languages, tuple(edition.site.derived_languages))
     derived = derive(edition)
     renderer = SvgRenderer(ctx.cache, static_fonts(ctx.cache))
     with ctx.progress.step("render the charts"):

@@ -18,7 +18,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from factsite.content.model import Term
+from factsite.content.site_model import Term
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br", "hr",
                 "h3", "h4", "pre"}

@@ -108,12 +108,14 @@ def publish(rs: RenderedSite, out: Path, ctx: BuildContext,
     try:
         with ctx.progress.step("build the pages with MkDocs, index search"):
             results = build_languages(jobs, ctx.workers)
-            diags = []
+            diags: dict[tuple, object] = {}
             for result in results:
                 published.results[result.lang] = result
-                diags += engine_diagnostics(rs, result)
+                for diag in engine_diagnostics(rs, result):
+                    # a derived language repeats its source's texts: one report per place
+                    diags.setdefault((diag.file, diag.line, diag.col, diag.code), diag)
             if diags:
-                raise ContentError(diags)
+                raise ContentError(list(diags.values()))
             for lang in rs.locales:
                 indexing.append((start_index(out / lang), out / lang))
             _root_files(rs, out, ctx)
