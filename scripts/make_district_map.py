@@ -56,7 +56,7 @@ EXPECTED = {  # the division in force since April 2021 (临平区 and 钱塘区 
     "330113": "临平区", "330114": "钱塘区", "330122": "桐庐县", "330127": "淳安县",
     "330182": "建德市",
 }
-TOLERANCE = 0.001     # degrees, about 100 m: finer than a pixel of a 700 px wide city map
+TOLERANCE = 0.003     # degrees, about 300 m: under a pixel of a 560 px wide city map (0.004°/px)
 QUANTIZE = 20_000     # grid steps across the bounding box (about 12 m by 8 m)
 LABEL_DIGITS = 4      # about 10 m
 MAX_AREA_CHANGE = 0.03  # a simplified district keeps its area within 3 %

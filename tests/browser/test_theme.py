@@ -17,7 +17,7 @@ PAGE_KINDS = {"home": "", "district": "district/xiaoshan/", "cluster":
               "sources": "sources/", "article": "sources/xs-golden-cards-2023/",
               "ledger": "ledger/", "tracker": "targets/", "about": "about/",
               "search": "search/?q=xiaoshan", "404": "404.html"}
-CHARTLESS = ["", "district/", "district/xiaoshan/", "compare/", "glossary/", "sources/",
+CHARTLESS = ["district/", "district/xiaoshan/", "compare/", "glossary/", "sources/",
              "sources/xs-golden-cards-2023/", "ledger/", "targets/", "about/", "search/",
              "404.html", "company/hangxiao-steel/"]
 

@@ -63,6 +63,7 @@ def with_derived_languages(edition) -> None:
     for spec in edition.site.derived_languages:
         convert = Converter(spec)
         edition.site = _extend(edition.site, spec, convert)
-        for table in (edition.sources, edition.terms, edition.entities, edition.metrics):
+        for table in (edition.sources, edition.terms, edition.entities, edition.metrics,
+                      edition.maps):
             for key, value in list(table.items()):
                 table[key] = _extend(value, spec, convert)

@@ -3,7 +3,8 @@
 Codes (stable; documented in the README):
   Y1xx  reading a file:   Y100 YAML syntax, Y101 tab indentation, Y102 duplicate key,
                           Y103 empty file, Y104 top level is not a mapping, Y105 not UTF-8,
-                          Y106 file too large or too deeply nested, Y107 unknown file
+                          Y106 file too large or too deeply nested, Y107 unknown file,
+                          Y108 a map's boundary file missing or unreadable
   S2xx  schema:           S200 unknown key, S201 missing field, S202 missing translation,
                           S203 wrong type, S204 bad period, S205 unknown unit, S206 bad fact
                           shape, S207 bad id, S208 id does not match file name, S209 bad value
@@ -11,7 +12,8 @@ Codes (stable; documented in the README):
                           R303 duplicate id, R304 cyclic parents, R305 unknown glossary term,
                           R306 source file missing, R307 unknown fact, R308 broken link
                           or anchor in a text (found by MkDocs), R309 other site warning,
-                          R310 unknown metric, R311 unit differs from its metric's or total's
+                          R310 unknown metric, R311 unit differs from its metric's or total's,
+                          R312 a map's areas do not match its boundary file
   P4xx  provenance:       P400 quote not in source, P401 value not in quote
   C6xx  charts:           C600 facts that cannot make the declared chart
   W5xx  warnings:         W500 glossary term unused, W501 source never cited,

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from factsite.content.kinds import KIND_IDS
+from factsite.content.maps import MapSheet
 from factsite.content.matching import normalize
 from factsite.content.model import Entity, Fact
 from factsite.content.site_model import Metric, SiteConfig, Source, Term
@@ -27,6 +28,8 @@ class Edition:
     positions: dict[str, Positions] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    maps: dict[str, MapSheet] = field(default_factory=dict)
+    topologies: dict[str, dict] = field(default_factory=dict)  # map id -> parsed TopoJSON
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from factsite.content.derived import with_derived_languages
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.edition import Edition
 from factsite.content.kinds import KINDS
+from factsite.content.maps import MapSheet, check_map, read_topology
 from factsite.content.model import Entity
 from factsite.content.site_model import Glossary, MetricList, SiteConfig, SourceList
 from factsite.content.provenance import check_provenance
@@ -139,8 +140,9 @@ class Loader:
                 diags.append(positions["metrics"].diagnostic(
                     ("metrics", i, "id"), "R303", f"duplicate metric id {metric.id!r}"))
             metrics.setdefault(metric.id, metric)
+        maps, topologies = self._maps(languages, positions, entities, diags)
         edition = Edition(root, site, sources, texts, terms, entities, kinds, positions,
-                          metrics=metrics)
+                          metrics=metrics, maps=maps, topologies=topologies)
         diags += check_references(edition, unreadable=broken)
         diags += check_provenance(edition)
         if any(d.severity == "error" for d in diags):
@@ -148,6 +150,37 @@ class Loader:
         edition.warnings = [d for d in diags if d.severity == "warning"]
         with_derived_languages(edition)
         return edition
+
+
+    def _maps(self, languages: tuple[str, ...], positions: dict[str, Positions],
+              entities: dict, diags: list[Diagnostic]) -> tuple[dict, dict]:
+        """The map sheets of `content/maps/` with their boundary files, checked."""
+        maps, topologies = {}, {}
+        for path in sorted((self.root / "maps").glob("*.y*ml")):
+            sheet, pos = self._file(path, MapSheet, languages, diags)
+            if sheet is None:
+                continue
+            if sheet.id != path.stem:
+                diags.append(pos.diagnostic(("id",), "S208", f"id {sheet.id!r} does not match "
+                                            f"the file name {path.name!r}",
+                                            f"rename the file to {sheet.id}.yaml"))
+                continue
+            boundary = path.parent / sheet.file
+            if not boundary.is_file():
+                diags.append(pos.diagnostic(("file",), "Y108", f"boundary file {sheet.file!r} "
+                                            "is missing", "generate it (see "
+                                            "scripts/make_district_map.py) or correct `file`"))
+                continue
+            topo, problems = read_topology(boundary, self._rel(boundary))
+            diags += problems
+            if topo is None:
+                continue
+            found = check_map(sheet, topo, pos, entities)
+            diags += found
+            if not found:
+                maps[sheet.id], topologies[sheet.id] = sheet, topo
+                positions[f"map:{sheet.id}"] = pos
+        return maps, topologies
 
 
 def load_edition(root: Path) -> Edition:

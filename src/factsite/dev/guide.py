@@ -7,14 +7,15 @@ import typing
 
 from pydantic import BaseModel
 
-from factsite.content import diagnostics, model, site_model
+from factsite.content import diagnostics, maps, model, site_model
 from factsite.content.kinds import KINDS
 from factsite.content.units import UNITS
 
 START, END = "<!-- authoring-guide:start -->", "<!-- authoring-guide:end -->"
 MODELS = [model.Entity, model.Fact, model.SeriesPoint, model.SourceRef, model.Link,
           model.Milestone, model.ChartSpec, site_model.SiteConfig, site_model.DerivedLanguage,
-          site_model.Source, site_model.Term, site_model.Metric]
+          site_model.Source, site_model.Term, site_model.Metric, maps.MapSheet,
+          maps.MapFeature]
 
 
 def _type_name(annotation: object) -> str:

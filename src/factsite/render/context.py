@@ -18,8 +18,10 @@ from factsite.content.model import Entity, Fact, SeriesPoint, SourceRef
 from factsite.content.text import Text
 from factsite.render.articles import mark_passages, passage_id
 from factsite.render.atlas import build_atlas
+from factsite.render.charts.maps import HOME, MapDef, RenderedMap
 from factsite.render.charts.svg import RenderedChart
 from factsite.render.derive import Derived
+from factsite.render.embeds import hero_facts, snippet
 from factsite.render.charts.grammar import is_change
 from factsite.render.citation import csl_item, format_citation, page_url
 from factsite.render.compare import plan_comparisons
@@ -43,14 +45,24 @@ class Citations:
             self.index[key] = len(self.refs)
         return self.index[key]
 
+    def by_source(self) -> list[tuple[str, list[tuple[int, SourceRef]]]]:
+        """The numbered quotes grouped by source document, each document once (in order of
+        its first quote): a page citing one article sixty times names it once."""
+        groups: dict[str, list[tuple[int, SourceRef]]] = {}
+        for n, ref in enumerate(self.refs, 1):
+            groups.setdefault(ref.doc, []).append((n, ref))
+        return list(groups.items())
+
 
 class PageContext:
     """The page, the edition and the helpers a template uses."""
 
     def __init__(self, page: Page, edition: Edition, derived: Derived, loc: Locale,
                  text: TextRenderer, charts: dict[str, list], others: dict[str, Locale],
-                 site_url: str = "", build_date: str = "1970-01-01"):
+                 site_url: str = "", build_date: str = "1970-01-01",
+                 maps: dict[str, list] | None = None):
         self.page, self.edition, self.derived, self.loc = page, edition, derived, loc
+        self.map_index = maps or {}
         self.lang, self.t = page.lang, loc.strings
         self.text, self.chart_index = text, charts
         self.others = others  # the other languages, by code
@@ -170,9 +182,7 @@ class PageContext:
     def cite(self, ref: SourceRef) -> Markup:
         """[n]: numbered on this page, linked to the quoted passage in its article."""
         n = self.citations.number(ref)
-        title = escape(ref.quote[:200])
-        return Markup(f'<a class="fs-cite" href="{self.passage_url(ref)}" title="{title}" '
-                      f'data-cite="{n}">[{n}]</a>')
+        return Markup(f'<a class="fs-cite" href="{self.passage_url(ref)}">[{n}]</a>')
 
     def passage_url(self, ref: SourceRef) -> str:
         """The quoted passage, marked in the full text of its article."""
@@ -199,6 +209,28 @@ class PageContext:
         found = self.chart_index.get(owner if isinstance(owner, str) else owner.id, [])
         self.has_charts = self.has_charts or bool(found)
         return found
+
+    def hero_facts(self, entity: Entity) -> list[Fact]:
+        """The key figures of an entity, as its page (and the home page) lead with them."""
+        return hero_facts(self.edition, entity)
+
+    def embed_snippet(self, owner: Entity | str, item: str, kind: str, title: str) -> str:
+        """The `<iframe>` a reader copies to show `item` (a chart, a map, a figure)."""
+        owner = owner if isinstance(owner, str) else owner.id
+        return snippet(self.site_url, self.lang, owner, item, kind, title)
+
+    def maps(self) -> list[tuple[MapDef, RenderedMap]]:
+        """[(MapDef, RenderedMap)] of this page (the home page or an entity's), links made
+        relative to it; a full map is interactive where JavaScript runs."""
+        owner = HOME if self.page.kind == "home" else self.page.entity_id
+        found = self.map_index.get(owner, []) if owner else []
+        self.has_charts = self.has_charts or any(not m.locator for m, _ in found)
+        return [(m, item.with_links(self.url)) for m, item in found]
+
+    def map_links(self, mdef: MapDef) -> list[Entity]:
+        """The entities of a map's areas that have pages, in the map's order."""
+        return [self.edition.entities[f.entity] for f in mdef.sheet.features.values()
+                if f.entity and f.entity in self.edition.entities]
 
     # -- structure -----------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:

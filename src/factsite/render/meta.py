@@ -43,6 +43,7 @@ class PageMeta:
     pdf: Link | None = None
     report: Link | None = None
     charts: bool = False  # the page has charts: the theme may load the interactive view
+    og_image: str = ""  # the page's share card (render/cards.py), absolute with a site URL
 
 
 def page_meta(page: Page, edition: Edition, locales: dict[str, Locale], site_url: str,
@@ -68,6 +69,7 @@ def page_meta(page: Page, edition: Edition, locales: dict[str, Locale], site_url
         template=page.template, lang_tag=loc.tag, alternates=alternates, switch=switch,
         canonical=f"{base}/{page.lang}/{page.path}" if base else "",
         og_locale=loc.og_locale,
+        og_image=f"{base}/{page.lang}/{page.path}og.png" if base else "og.png",
         og_locale_alternates=tuple(o.og_locale for c, o in locales.items() if c != page.lang),
         pdf=Link(pdf_name(page.path, page.lang), loc["pdf_page"]) if pdf else None,
         report=Link(up[3:] + report_name(page.lang), loc["pdf_report"]) if pdf else None,

@@ -10,12 +10,16 @@ from dataclasses import dataclass, field, replace
 from factsite.content.edition import Edition
 from factsite.core.context import BuildContext
 from factsite.core.fonts import static_fonts
+from factsite.render.charts.maps import (MapDef, RenderedMap, build_map, compact_paths,
+                                         describe_map, page_svg, plan_maps)
 from factsite.render.charts.plan import ChartDef, plan_all
 from factsite.render.charts.rows import describe_chart, source_line
 from factsite.render.charts.specs import SpecBuilder
 from factsite.render.charts.svg import RenderedChart, SvgRenderer, scope_svg_ids, slim_svg
 from factsite.render.context import PageContext
+from factsite.render.cards import CardRenderer, page_card
 from factsite.render.derive import Derived, derive
+from factsite.render.embeds import EmbedPage, render_embeds
 from factsite.render.locale import Locale, load_locales
 from factsite.render.meta import PageMeta, page_meta
 from factsite.render.pages import (TocEntry, make_environment, render_body, table_of_contents,
@@ -25,6 +29,7 @@ from factsite.render.templates import TemplateDirs
 from factsite.render.text import TermMatcher, TextRenderer
 
 Charts = dict[str, dict[str, list[tuple[ChartDef, RenderedChart]]]]  # lang -> owner -> charts
+Maps = dict[str, dict[str, list[tuple[MapDef, RenderedMap]]]]  # lang -> owner -> maps
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ class RenderedSite:
     build_date: str = ""
     n_charts: int = 0
     n_rendered: int = 0
+    maps: Maps = field(default_factory=dict)
+    embeds: dict[str, list[EmbedPage]] = field(default_factory=dict)  # lang -> embed pages
+    cards: dict[str, dict[str, bytes]] = field(default_factory=dict)  # lang -> path -> PNG
 
     def page(self, lang: str, path: str) -> RenderedPage:
         for rendered in self.pages[lang]:
@@ -75,9 +83,30 @@ def render_charts(edition: Edition, locales: dict[str, Locale], renderer: SvgRen
             spec, rows = builder.spec(chart, loc, source_line(chart, edition, loc))
             svg = scope_svg_ids(slim_svg(renderer.render(spec)), f"c-{chart.id}")
             spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True)
-            item = RenderedChart(svg, spec_json, rows, describe_chart(chart, rows, loc))
+            item = RenderedChart(svg, spec_json, rows, describe_chart(chart, rows, loc),
+                                 renderer.png(spec))
             out[lang].setdefault(owner, []).append((chart, item))
     return out, len(planned)
+
+
+def render_maps(edition: Edition, locales: dict[str, Locale], renderer: SvgRenderer) -> Maps:
+    """Every map of every owner (the home page, the region, each area's entity) in every
+    language; one rendering per map and language, whichever pages show it."""
+    out: Maps = {lang: {} for lang in locales}
+    done: dict[tuple[str, str | None, str], RenderedMap] = {}
+    for owner, mdef in plan_maps(edition):
+        for lang, loc in locales.items():
+            key = (mdef.id, mdef.highlight, lang)
+            if key not in done:
+                spec, rows = build_map(mdef, edition, loc)
+                svg = slim_svg(renderer.render(spec))
+                svg = compact_paths(scope_svg_ids(page_svg(svg), mdef.id), 0 if mdef.locator
+                                    else 1)
+                done[key] = RenderedMap(svg, json.dumps(spec, ensure_ascii=False, sort_keys=True),
+                                        rows, describe_map(mdef, edition, rows, loc),
+                                        b"" if mdef.locator else renderer.png(spec))
+            out[lang].setdefault(owner, []).append((mdef, done[key]))
+    return out
 
 
 class PageRenderer:
@@ -91,11 +120,11 @@ class PageRenderer:
         terms = list(edition.terms.values())
         self.text = {lang: TextRenderer(TermMatcher(terms, lang)) for lang in locales}
 
-    def render(self, page: Page, charts: Charts) -> RenderedPage:
+    def render(self, page: Page, charts: Charts, maps: Maps | None = None) -> RenderedPage:
         others = {code: loc for code, loc in self.locales.items() if code != page.lang}
         ctx = PageContext(page, self.edition, self.derived, self.locales[page.lang],
                           self.text[page.lang], charts[page.lang], others, self.site_url,
-                          self.build_date)
+                          self.build_date, (maps or {}).get(page.lang, {}))
         body = render_body(self.env, ctx)
         toc = table_of_contents(body)
         body = with_sections_strip(self.env, body, toc, ctx.t)
@@ -113,16 +142,27 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
     renderer = SvgRenderer(ctx.cache, static_fonts(ctx.cache))
     with ctx.progress.step("render the charts"):
         charts, n_charts = render_charts(edition, locales, renderer)
-        bundle = renderer.bundle() if n_charts else ""
+        maps = render_maps(edition, locales, renderer)
+        bundle = renderer.bundle() if n_charts or edition.maps else ""
     pages: dict[str, list[RenderedPage]] = {}
     with ctx.progress.step("render the pages"):
         page_renderer = PageRenderer(edition, derived, locales, templates, site_url, pdf,
                                      ctx.build_date)
         for lang in locales:
-            pages[lang] = [page_renderer.render(page, charts)
+            pages[lang] = [page_renderer.render(page, charts, maps)
                            for page in plan_pages(edition, lang)]
         landing = page_renderer.env.get_template("landing.html.j2").render(
             site=edition.site, locales=locales,
             base=site_url.rstrip("/") + "/" if site_url else "")
+    with ctx.progress.step("render the embeds and share cards"):
+        source_tag = locales[edition.languages[0]].tag
+        embeds = {lang: render_embeds(page_renderer.env, edition, loc, source_tag, site_url,
+                                      charts[lang], maps[lang])
+                  for lang, loc in locales.items()}
+        cards_renderer = CardRenderer(ctx.cache, renderer.fonts)
+        cards = {lang: {p.page.path: cards_renderer.png(page_card(p.page, edition,
+                                                                  locales[lang], p.meta.title))
+                        for p in pages[lang]} for lang in locales}
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
-                        landing, bundle, ctx.build_date, n_charts, renderer.rendered)
+                        landing, bundle, ctx.build_date, n_charts, renderer.rendered, maps,
+                        embeds, cards)

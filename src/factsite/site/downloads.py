@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from factsite.content.edition import Edition
 from factsite.content.model import Entity
+from factsite.render.charts.maps import HOME
 from factsite.render.charts.plan import COMPARE
 from factsite.render.citation import bibtex, csl_item, csl_json, page_url
 from factsite.render.ledgers import conflicts, targets
@@ -31,12 +33,25 @@ def _json(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 
-def chart_files(chart_id: str, rows: list[dict], spec_json: str) -> dict[str, bytes]:
-    """`chart-<id>.csv` and `.json` (its data) and `.vl.json` (the Vega-Lite spec the
-    interactive view draws, fetched only when a reader uses the chart), in one language."""
+def chart_files(chart_id: str, item) -> dict[str, bytes]:
+    """`chart-<id>.csv` and `.json` (its data), `.vl.json` (the Vega-Lite spec the
+    interactive view draws, fetched only when a reader uses the chart), and the picture as
+    `.svg` and 2× `.png`, in one language."""
+    rows = item.rows
     return {f"chart-{chart_id}.csv": _csv(rows, CHART_COLUMNS),
             f"chart-{chart_id}.json": _json([{k: r[k] for k in CHART_COLUMNS} for r in rows]),
-            f"chart-{chart_id}.vl.json": spec_json.encode("utf-8")}
+            f"chart-{chart_id}.vl.json": item.spec_json.encode("utf-8"),
+            f"chart-{chart_id}.svg": standalone_svg(item.svg),
+            f"chart-{chart_id}.png": item.png}
+
+
+_ANCHOR = re.compile(r"</?a\b[^>]*>")
+
+
+def standalone_svg(svg: str) -> bytes:
+    """A page's inline SVG as a file of its own: visible to whoever opens it, no links."""
+    svg = _ANCHOR.sub("", svg).replace(' aria-hidden="true" focusable="false"', "", 1)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n").encode("utf-8")
 
 
 def fact_rows(edition: Edition, entity: Entity, lang: str) -> list[dict]:
@@ -124,6 +139,24 @@ def ledger_files(rs: RenderedSite, lang: str) -> dict[str, bytes]:
             "targets/targets.csv": _csv(target_rows, target_cols)}
 
 
+def map_files(rs: RenderedSite, lang: str) -> dict[str, bytes]:
+    """In the folder of each page showing a map: the spec of a full (interactive) map, with
+    its links relative to that page, or a locator map's SVG image."""
+    files = {}
+    for owner, maps in rs.maps.get(lang, {}).items():
+        folder = "" if owner == HOME else f"{rs.edition.kinds[owner]}/{owner}/"
+        for mdef, item in maps:
+            if mdef.locator:
+                files[f"{folder}{mdef.id}.svg"] = item.svg.encode("utf-8")
+            else:
+                files[f"{folder}{mdef.id}.svg"] = standalone_svg(item.svg)
+                files[f"{folder}{mdef.id}.png"] = item.png
+                up = "../" * folder.count("/")
+                spec = item.with_links(lambda path, up=up: up + path).spec_json
+                files[f"{folder}{mdef.id}.vl.json"] = spec.encode("utf-8")
+    return files
+
+
 def language_downloads(rs: RenderedSite, lang: str, charts: dict | None = None,
                        only: set[str] | None = None) -> dict[str, bytes]:
     """Every download of one language, by path in its folder: each entity's fact sheet and
@@ -132,8 +165,12 @@ def language_downloads(rs: RenderedSite, lang: str, charts: dict | None = None,
     files: dict[str, bytes] = {}
     if only is None:
         files.update(ledger_files(rs, lang))
+        files.update(map_files(rs, lang))
+        files.update({f"{e.path}index.html": e.html.encode("utf-8")
+                      for e in rs.embeds.get(lang, [])})
+        files.update({f"{path}og.png": png for path, png in rs.cards.get(lang, {}).items()})
         for chart, item in charts.get(COMPARE, []):
-            for name, data in chart_files(chart.id, item.rows, item.spec_json).items():
+            for name, data in chart_files(chart.id, item).items():
                 files[f"{COMPARE}/{name}"] = data
     for entity in edition.entities.values():
         if only is not None and entity.id not in only:
@@ -143,6 +180,6 @@ def language_downloads(rs: RenderedSite, lang: str, charts: dict | None = None,
                            **citation_files(rs, entity, lang)}.items():
             files[folder + name] = data
         for chart, item in charts.get(entity.id, []):
-            for name, data in chart_files(chart.id, item.rows, item.spec_json).items():
+            for name, data in chart_files(chart.id, item).items():
                 files[folder + name] = data
     return files

@@ -13,11 +13,16 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the build stops and site/ is left as it was."""
 
 
+# left out of the index, without an attribute on each of the many elements of a page
+EXCLUDED = ".fs-cite-fig"  # the ready citation beside every figure
+
+
 def start_index(lang_dir: Path) -> subprocess.Popen:
     """Start indexing one language folder with the Pagefind binary from its PyPI wheel."""
     return subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir",
-         "pagefind", "--silent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+         "pagefind", "--exclude-selectors", EXCLUDED, "--silent"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def finish_index(proc: subprocess.Popen, lang_dir: Path) -> None:

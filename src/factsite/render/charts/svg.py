@@ -17,11 +17,14 @@ function factsiteCharts() {
   document.querySelectorAll("figure.fs-chart[data-spec]").forEach(function (fig) {
     var view = fig.querySelector(".fs-chart__view");
     if (!view) return;
+    var least = Number(fig.getAttribute("data-min-width") || 0);
+    if (view.clientWidth < least) return;  // too narrow: the static picture scales, a view would not
     fetch(fig.getAttribute("data-spec")).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (spec) {
-      spec.width = Math.min(spec.width || 520, Math.max(240, view.clientWidth - 170));
+      if (spec.width) spec.width = Math.min(spec.width, Math.max(240, view.clientWidth - 170));
+      if (!fig.classList.contains("fs-map")) spec.background = "transparent";  // as the static SVG
       return vegaEmbed(view, spec, {renderer: "svg", actions: false});
     }).then(function () {
       fig.classList.add("fs-chart--live");
@@ -42,6 +45,7 @@ class RenderedChart:
     spec_json: str
     rows: list
     alt: str
+    png: bytes = b""  # the 2× PNG download
 
 
 def _well_formed(svg: str) -> bool:
@@ -65,6 +69,14 @@ class SvgRenderer:
         return digest(json.dumps(spec, sort_keys=True, ensure_ascii=False), self._versions(),
                       str(self.fonts.folder))
 
+    def _vl_convert(self):
+        import vl_convert
+
+        if not self._registered:
+            vl_convert.register_font_directory(str(self.fonts.folder))
+            self._registered = True
+        return vl_convert
+
     def render(self, spec: dict) -> str:
         """The SVG of a spec, from the cache when a verified entry exists."""
         key = self.key(spec)
@@ -73,15 +85,21 @@ class SvgRenderer:
             svg = cached.decode("utf-8", errors="replace")
             if _well_formed(svg):
                 return svg
-        import vl_convert
-
-        if not self._registered:
-            vl_convert.register_font_directory(str(self.fonts.folder))
-            self._registered = True
-        svg = vl_convert.vegalite_to_svg(spec)
+        svg = self._vl_convert().vegalite_to_svg(spec)
         self.cache.put("svg", key, svg.encode("utf-8"), ".svg")
         self.rendered += 1
         return svg
+
+    def png(self, spec: dict, scale: int = 2) -> bytes:
+        """The PNG of a spec at `scale` × (a download for slides and print), cached alike."""
+        key = digest(self.key(spec), f"png{scale}")
+        cached = self.cache.get("png", key, ".png")
+        if cached is not None and cached.startswith(b"\x89PNG"):
+            return cached
+        data = self._vl_convert().vegalite_to_png(spec, scale=scale)
+        self.cache.put("png", key, data, ".png")
+        self.rendered += 1
+        return data
 
     def bundle(self) -> str:
         """The offline vega-embed bundle with factsite's loader (built once, cached)."""
