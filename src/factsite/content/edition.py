@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factsite.content.kinds import KIND_IDS
 from factsite.content.matching import normalize
 from factsite.content.model import Entity, Fact, Metric, SiteConfig, Source, Term
 from factsite.content.yamlfile import Positions
+
+if TYPE_CHECKING:
+    from factsite.content.baseline import Snapshot
+    from factsite.content.corrections import Correction
 
 
 @dataclass
@@ -26,6 +31,9 @@ class Edition:
     positions: dict[str, Positions] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    corrections: tuple[Correction, ...] = ()  # content/corrections.yaml
+    history: tuple[Snapshot, ...] = ()  # earlier editions, oldest first (content/editions/)
+    baseline: Snapshot | None = None  # the edition this one is compared with; None: the first
 
     @property
     def languages(self) -> tuple[str, ...]:

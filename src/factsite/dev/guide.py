@@ -7,13 +7,14 @@ import typing
 
 from pydantic import BaseModel
 
-from factsite.content import diagnostics, model
+from factsite.content import corrections, diagnostics, model
 from factsite.content.kinds import KINDS
 from factsite.content.units import UNITS
 
 START, END = "<!-- authoring-guide:start -->", "<!-- authoring-guide:end -->"
 MODELS = [model.Entity, model.Fact, model.SeriesPoint, model.SourceRef, model.Link,
-          model.Milestone, model.ChartSpec, model.SiteConfig, model.Source, model.Term]
+          model.Milestone, model.ChartSpec, model.SiteConfig, model.Source, model.Term,
+          corrections.Correction]
 
 
 def _type_name(annotation: object) -> str:
