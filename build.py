@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Thin entry point: `python build.py [build|check|serve|cache|stats|guide|bench] [options]`,
-the same as the installed `factsite` command (build is the default)."""
+"""Thin entry point: `python build.py [build|check|serve|cache|stats|guide|bench|snapshot]
+[options]`, the same as the installed `factsite` command (build is the default)."""
 
 import sys
 from pathlib import Path

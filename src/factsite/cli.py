@@ -1,6 +1,6 @@
 """Command line: build (default), check, serve and cache; more commands come from the entry
-point group `factsite.commands` (the developer tools register stats, guide and bench there,
-so nothing here imports them). Content errors exit with status 1 and no traceback."""
+point group `factsite.commands` (the developer tools register stats, guide, bench and snapshot
+there, so nothing here imports them). Content errors exit with status 1 and no traceback."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ def context_of(args: argparse.Namespace) -> BuildContext:
 def cmd_check(args: argparse.Namespace) -> int:
     from factsite.content.loader import load_edition
 
+    from factsite.render.changes import change_warnings, list_changes
+
     edition = load_edition(project_of(args).content)
+    edition.warnings += change_warnings(edition, list_changes(edition))
     for warning in edition.warnings:
         print(warning.format(), file=sys.stderr)
     n_facts = sum(len(e.facts) for e in edition.entities.values())

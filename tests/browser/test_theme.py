@@ -15,11 +15,11 @@ PAGE_KINDS = {"home": "", "district": "district/xiaoshan/", "cluster":
               "company": "company/hangxiao-steel/", "programme": "programme/xiaoshan-srdi-ladder/",
               "kind-index": "district/", "compare": "compare/", "glossary": "glossary/",
               "sources": "sources/", "article": "sources/xs-golden-cards-2023/",
-              "ledger": "ledger/", "tracker": "targets/", "about": "about/",
+              "ledger": "ledger/", "tracker": "targets/", "about": "about/", "changes": "changes/",
               "search": "search/?q=xiaoshan", "404": "404.html"}
 CHARTLESS = ["district/", "district/xiaoshan/", "compare/", "glossary/", "sources/",
              "sources/xs-golden-cards-2023/", "ledger/", "targets/", "about/", "search/",
-             "404.html", "company/hangxiao-steel/"]
+             "404.html", "company/hangxiao-steel/", "changes/"]
 
 
 @pytest.fixture

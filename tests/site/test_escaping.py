@@ -68,3 +68,21 @@ def test_hostile_title_is_escaped_in_head(hostile_site: Path):
         encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<script>" not in title and "&lt;script&gt;" in title
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_hostile_text_stays_data_in_json_ld_and_the_feed(hostile_site: Path, lang: str):
+    import json
+
+    import feedparser
+
+    html = (hostile_site / lang / "district" / "east-district" / "index.html").read_text(
+        encoding="utf-8")
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in raw and "\\u003c" in raw  # no tag can end the script element
+    data = json.loads(raw)
+    assert data["name"] == ("东区<script>alert(1)</script>" if lang == "zh" else
+                            "East {{ 7*7 }} <img src=x onerror=alert(1)>")
+    feed = feedparser.parse((hostile_site / lang / "feed.xml").read_bytes())
+    assert feed.bozo == 0
+    assert feed.feed.title.startswith("示例<script>" if lang == "zh" else "Example {{ 7*7 }}")

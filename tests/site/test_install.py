@@ -48,10 +48,16 @@ def test_installed_package_builds_a_folder_with_only_content(tmp_path: Path):
     result = subprocess.run([str(venv / "bin" / "factsite"), "build", "--no-pdf"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "built 243 pages (81 zh, 81 en, 81 zh-hant)" in result.stdout
+    assert "built 246 pages (82 zh, 82 en, 82 zh-hant)" in result.stdout
     for lang in ("zh", "en", "zh-hant"):
         page = project / "site" / lang / "programme" / "xiaoshan-srdi-ladder" / "index.html"
         assert "<svg" in page.read_text(encoding="utf-8")
         assert (project / "site" / lang / "pagefind" / "pagefind.js").exists()
         assert (project / "site" / lang / "assets" / "factsite.css").exists()
     assert sorted(p.name for p in project.iterdir()) == ["content", "site"]
+    # the developer command registered by the entry point keeps the edition's data package
+    kept = tmp_path / "kept"
+    result = subprocess.run([str(venv / "bin" / "factsite"), "snapshot", "--to", str(kept)],
+                            cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (kept / "datapackage.json").exists() and (kept / "facts.csv").exists()

@@ -154,8 +154,8 @@ def test_a_build_without_site_url_warns_once_and_strict_fails(tmp_path: Path, ca
     assert status == 0
     warnings = [line for line in err.splitlines() if " warning W502 " in line]
     assert warnings == ["content/site.yaml:1:1: warning W502 site_url: no site URL: hreflang, "
-                        "canonical, Open Graph and sitemap links stay relative, which search "
-                        "engines ignore"]
+                        "canonical, Open Graph, sitemap and feed links stay relative and feed "
+                        "ids local, which search engines and feed readers ignore"]
     before = tree_digest(project / "site")
     status, _, err = run_cli(project, "--no-pdf", "--strict", "build", capsys=capsys)
     assert status == 1 and "error W502" in err

@@ -17,6 +17,7 @@ from factsite.core.context import BuildContext
 from factsite.core.fonts import static_fonts
 from factsite.export.pdf import export_all
 from factsite.export.print_html import print_jobs
+from factsite.render.changes import change_warnings
 from factsite.render.site import RenderedSite, render_site
 from factsite.render.templates import TemplateDirs
 from factsite.site.publish import Published, publish
@@ -114,9 +115,9 @@ def site_url_warning(rs: RenderedSite) -> list[Diagnostic]:
         return []
     pos = rs.edition.positions["site"]
     return [Diagnostic(pos.file, 1, 1, "W502", "site_url", "no site URL: hreflang, canonical, "
-                       "Open Graph and sitemap links stay relative, which search engines "
-                       "ignore", "set site_url in site.yaml, or pass --site-url",
-                       severity="warning")]
+                       "Open Graph, sitemap and feed links stay relative and feed ids local, "
+                       "which search engines and feed readers ignore",
+                       "set site_url in site.yaml, or pass --site-url", severity="warning")]
 
 
 def build_site(project: Project, ctx: BuildContext, site_url: str | None = None,
@@ -124,7 +125,8 @@ def build_site(project: Project, ctx: BuildContext, site_url: str | None = None,
     """Build the whole site into `project.out`; on any error it is left untouched."""
     started = time.perf_counter()
     rs = render_project(project, ctx, site_url=site_url, pdf=pdf)
-    warnings = list(rs.edition.warnings) + site_url_warning(rs)
+    warnings = list(rs.edition.warnings) + change_warnings(rs.edition, rs.changes) + \
+        site_url_warning(rs)
     if ctx.strict and warnings:
         raise ContentError(strict(warnings))
     n_pdf, n_rendered, _ = write_site(rs, project.out, ctx)

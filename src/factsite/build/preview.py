@@ -14,17 +14,21 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
 from factsite.build.pipeline import Project, render_project, write_site
 from factsite.core.fonts import static_fonts
 from factsite.render.charts.svg import SvgRenderer
+from factsite.render.changes import list_changes, releases
 from factsite.render.derive import derive, source_refs
 from factsite.render.plan import plan_pages
 from factsite.render.site import PageRenderer, RenderedSite, render_charts
+from factsite.site.datapackage import write_data_package
 from factsite.site.downloads import language_downloads
 from factsite.site.engine import resolve_body_links
+from factsite.site.feed import FEED_FILE, atom_feed
 from factsite.site.publish import Published
 
 
@@ -111,8 +115,13 @@ class Preview:
         wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
         if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):
             wanted.add("sources/")  # the sources page lists every quote cited
+        current = snapshot_of(edition)
+        changes = list_changes(edition, current)
+        history = releases(edition, changes, current)
+        if changes != rs.changes or history != rs.releases:
+            wanted.add("changes/")  # the figures changed against the previous edition
         pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False,
-                             rs.build_date)
+                             rs.build_date, changes, history)
         writes, updated = [], {}
         for lang in rs.locales:
             result = self.published.results[lang]
@@ -135,8 +144,11 @@ class Preview:
         for target, text in writes:
             target.write_text(text, encoding="utf-8")
         rs.edition, rs.derived, rs.charts = edition, derived, charts
+        rs.changes, rs.releases = changes, history
         for lang in rs.locales:
             rs.pages[lang] = [updated.get((lang, p.page.path), p) for p in rs.pages[lang]]
             for rel, data in language_downloads(rs, lang, only=entity_ids).items():
                 (out / lang / rel).write_bytes(data)
+            (out / lang / FEED_FILE).write_bytes(atom_feed(rs, lang))
+        write_data_package(rs, out)
         return len(writes)

@@ -16,9 +16,17 @@ Codes (stable; documented in the README):
                           R312 a map's areas do not match its boundary file
   P4xx  provenance:       P400 quote not in source, P401 value not in quote
   C6xx  charts:           C600 facts that cannot make the declared chart
+  E7xx  editions:         E700 an earlier edition's data package cannot be read, E701 the
+                          previous edition is not older than this one, E702 a package in
+                          content/editions/ not named by its edition date, E703 a
+                          correction dated after this edition
   W5xx  warnings:         W500 glossary term unused, W501 source never cited,
-                          W502 no site URL (a build's links stay relative), W503 a declared
-                          chart of fewer than three marks (shown as figures)
+                          W502 no site URL (a build's links and feed ids stay relative or
+                          local), W503 a declared chart of fewer than three marks (shown as
+                          figures), W504 a figure revised or withdrawn since the previous
+                          edition with no reason in corrections.yaml, W505 a correction of
+                          this edition for a figure that did not change, W506 an edition in
+                          content/editions/ newer than this one (ignored)
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factsite.content.kinds import KIND_IDS
 from factsite.content.maps import MapSheet
@@ -12,6 +13,10 @@ from factsite.content.matching import normalize
 from factsite.content.model import Entity, Fact
 from factsite.content.site_model import Metric, SiteConfig, Source, Term
 from factsite.content.yamlfile import Positions
+
+if TYPE_CHECKING:
+    from factsite.content.baseline import Snapshot
+    from factsite.content.corrections import Correction
 
 
 @dataclass
@@ -30,6 +35,9 @@ class Edition:
     metrics: dict[str, Metric] = field(default_factory=dict)
     maps: dict[str, MapSheet] = field(default_factory=dict)
     topologies: dict[str, dict] = field(default_factory=dict)  # map id -> parsed TopoJSON
+    corrections: tuple[Correction, ...] = ()  # content/corrections.yaml
+    history: tuple[Snapshot, ...] = ()  # earlier editions, oldest first (content/editions/)
+    baseline: Snapshot | None = None  # the edition this one is compared with; None: the first
 
     @property
     def languages(self) -> tuple[str, ...]:

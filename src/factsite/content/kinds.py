@@ -12,10 +12,11 @@ class Kind:
 
     id: str
     folder: str
+    place: bool = False  # a place on a map: the spatial coverage of what lies within it
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("district", "districts"),
+    Kind("district", "districts", place=True),
     Kind("cluster", "clusters"),
     Kind("platform", "platforms"),
     Kind("institution", "institutions"),
@@ -24,3 +25,4 @@ KINDS: tuple[Kind, ...] = (
 )
 KIND_IDS: tuple[str, ...] = tuple(k.id for k in KINDS)
 BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS}
+PLACE_KINDS: frozenset[str] = frozenset(k.id for k in KINDS if k.place)

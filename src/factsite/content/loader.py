@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from factsite.content.baseline import load_history
+from factsite.content.corrections import CorrectionList, check_corrections
 from factsite.content.derived import with_derived_languages
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.edition import Edition
@@ -21,7 +23,7 @@ from factsite.content.references import check_references
 from factsite.content.validation import diagnose
 from factsite.content.yamlfile import Positions, YamlFileError, read_yaml
 
-ROOT_FILES = {"site.yaml", "glossary.yaml", "metrics.yaml"}
+ROOT_FILES = {"site.yaml", "glossary.yaml", "metrics.yaml", "corrections.yaml"}
 FALLBACK_LANGUAGES = ("zh", "en")  # only to keep checking other files when site.yaml is broken
 
 Parsed = tuple[Any, Positions | None, list[Diagnostic]]
@@ -91,6 +93,8 @@ class Loader:
         glossary = load(root / "glossary.yaml", Glossary, "glossary")
         metric_list = load(root / "metrics.yaml", MetricList, "metrics") \
             if (root / "metrics.yaml").exists() else MetricList()
+        correction_list = load(root / "corrections.yaml", CorrectionList, "corrections") \
+            if (root / "corrections.yaml").exists() else CorrectionList()
 
         entities: dict[str, Entity] = {}
         kinds: dict[str, str] = {}
@@ -141,9 +145,14 @@ class Loader:
                     ("metrics", i, "id"), "R303", f"duplicate metric id {metric.id!r}"))
             metrics.setdefault(metric.id, metric)
         maps, topologies = self._maps(languages, positions, entities, diags)
+        history, baseline, found = load_history(root, site, positions.get("site"), self._rel)
+        diags += found
         edition = Edition(root, site, sources, texts, terms, entities, kinds, positions,
-                          metrics=metrics, maps=maps, topologies=topologies)
+                          metrics=metrics, maps=maps, topologies=topologies, history=history,
+                          baseline=baseline, corrections=tuple(correction_list.corrections
+                                                               if correction_list else ()))
         diags += check_references(edition, unreadable=broken)
+        diags += check_corrections(edition)
         diags += check_provenance(edition)
         if any(d.severity == "error" for d in diags):
             raise ContentError([d for d in diags if d.severity == "error"])

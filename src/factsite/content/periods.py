@@ -120,3 +120,38 @@ def format_period(text: str, lang: str) -> str:
     if same_year and s.month and not s.day:
         return f"{_MONTHS[s.month - 1]}–{_MONTHS[e.month - 1]} {s.year}"
     return f"{_en_point(s)}–{_en_point(e)}"
+
+
+def _iso_point(p: Point, last: bool = False) -> str:
+    """A point in ISO 8601 at its own precision; a quarter as its first (or last) month."""
+    if p.quarter:
+        return f"{p.year:04d}-{(p.quarter - 1) * 3 + (3 if last else 1):02d}"
+    if p.month and p.day:
+        return f"{p.year:04d}-{p.month:02d}-{p.day:02d}"
+    return f"{p.year:04d}-{p.month:02d}" if p.month else f"{p.year:04d}"
+
+
+def _last_day(p: Point) -> tuple[int, int, int]:
+    if p.day:
+        return (p.year, p.month or 1, p.day)
+    month = p.month or (p.quarter * 3 if p.quarter else 12)
+    return (p.year, month, calendar.monthrange(p.year, month)[1])
+
+
+def iso_date(text: str) -> str:
+    """The start of a period as an ISO 8601 date of its precision (a quarter: its year),
+    e.g. for a publication date: '2023-07-11', '2024-01', '2023'."""
+    start = parse_period(text).start
+    return f"{start.year:04d}" if start.quarter else _iso_point(start)
+
+
+def iso_interval(periods: list[str]) -> str | None:
+    """The ISO 8601 interval covering every period: '2018/2024-07', or one period ('2023')
+    when they all coincide; None for no period."""
+    parsed = [parse_period(text) for text in periods]
+    if not parsed:
+        return None
+    first = min((p.start for p in parsed), key=lambda s: s.sort_key())
+    last = max((p.end or p.start for p in parsed), key=_last_day)
+    start, end = _iso_point(first), _iso_point(last, last=True)
+    return start if start == end else f"{start}/{end}"

@@ -95,6 +95,10 @@ class SiteConfig(Strict):
                                     "2022–2024').")
     license: Text | None = Field(default=None, description="Terms of reuse, shown in every "
                                  "page's footer.")
+    previous_edition: str | None = Field(default=None, description="Path (from content/) "
+                                         "of the previous edition's data package, a folder or "
+                                         "`.zip`, when it is not in `content/editions/`; "
+                                         "default: the newest edition there older than this.")
 
     @field_validator("languages")
     @classmethod

@@ -91,6 +91,10 @@ def diagnose(exc: ValidationError, model: type[BaseModel], pos: Positions,
             out.append(pos.diagnostic(loc, "S205", msg, "see the unit table in the README"))
         elif msg.startswith(("a fact", "a numeric fact", "a `series`", "an inferred point")):
             out.append(pos.diagnostic(loc, "S206", msg))
+        elif kind == "string_pattern_mismatch" and last == "fact":
+            out.append(pos.diagnostic(loc, "S207", f"{err['input']!r} is not a fact reference",
+                                      "name the figure as entity#fact, e.g. "
+                                      "'some-district#some-figure'"))
         elif kind == "string_pattern_mismatch" and last in ("id", "to", "parent", "metric"):
             out.append(pos.diagnostic(loc, "S207", f"{err['input']!r} is not a valid id",
                                       "ids are lowercase ASCII words joined by '-', e.g. "

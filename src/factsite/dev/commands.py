@@ -1,5 +1,6 @@
-"""The developer commands of the CLI (stats, guide, bench), registered under the entry point
-group `factsite.commands` in pyproject.toml, so the CLI never imports this package."""
+"""The developer commands of the CLI (stats, guide, bench, snapshot), registered under the
+entry point group `factsite.commands` in pyproject.toml, so the CLI never imports this
+package."""
 
 from __future__ import annotations
 
@@ -45,8 +46,31 @@ def _bench_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quick", action="store_true", help="one small synthetic edition")
 
 
+def _snapshot(args: argparse.Namespace) -> int:
+    from factsite.content.loader import load_edition
+    from factsite.render.locale import load_locales
+    from factsite.site.datapackage import write_snapshot
+
+    project, ctx = project_of(args), context_of(args)
+    edition = load_edition(project.content)
+    folder = Path(args.to) if args.to else project.content / "editions" / edition.site.edition
+    site_url = edition.site.site_url if args.site_url is None else args.site_url
+    written = write_snapshot(edition, load_locales(project.templates, edition.languages),
+                             site_url, ctx.build_date, folder)
+    print(f"kept edition {edition.site.edition} as its data package in {folder} "
+          f"({len(written)} files): the next edition compares with it")
+    return 0
+
+
+def _snapshot_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--to", default=None, help="folder to write (default: "
+                   "content/editions/<edition>/)")
+
+
 STATS = Command("stats", "content report: entities, facts, quotes, cache size",
                 lambda p: None, _stats)
 GUIDE = Command("guide", "print the authoring guide", _guide_arguments, _guide)
 BENCH = Command("bench", "benchmark against bare MkDocs + Material (prints a table and a "
                 "JSON line)", _bench_arguments, _bench)
+SNAPSHOT = Command("snapshot", "keep this edition's data package in content/editions/ as the "
+                   "baseline of the next edition", _snapshot_arguments, _snapshot)

@@ -7,7 +7,7 @@ import typing
 
 from pydantic import BaseModel
 
-from factsite.content import diagnostics, maps, model, site_model
+from factsite.content import corrections, diagnostics, maps, model, site_model
 from factsite.content.kinds import KINDS
 from factsite.content.units import UNITS
 
@@ -15,7 +15,7 @@ START, END = "<!-- authoring-guide:start -->", "<!-- authoring-guide:end -->"
 MODELS = [model.Entity, model.Fact, model.SeriesPoint, model.SourceRef, model.Link,
           model.Milestone, model.ChartSpec, site_model.SiteConfig, site_model.DerivedLanguage,
           site_model.Source, site_model.Term, site_model.Metric, maps.MapSheet,
-          maps.MapFeature]
+          maps.MapFeature, corrections.Correction]
 
 
 def _type_name(annotation: object) -> str:

@@ -22,7 +22,8 @@ SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 ID_ATTR = re.compile(r'\bid="([^"]+)"')
 HREF = re.compile(r'href="([^"]*)"')
 URL_REF = re.compile(r"url\(#([^)]+)\)")
-REPORT_TAIL = ("compare", "ledger", "targets", "glossary", "sources", "about")  # after entities
+REPORT_TAIL = ("compare", "ledger", "targets", "glossary", "sources", "changes",
+               "about")  # after entities
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,12 @@ from factsite.render.charts.maps import HOME, MapDef, RenderedMap
 from factsite.render.charts.svg import RenderedChart
 from factsite.render.derive import Derived
 from factsite.render.embeds import hero_facts, snippet
+from factsite.render.changes import (Change, ChangeList, Release, correction_anchor,
+                                     figure_period, figure_text, figure_value, in_language)
 from factsite.render.charts.grammar import is_change
 from factsite.render.citation import csl_item, format_citation, page_url
 from factsite.render.compare import plan_comparisons
+from factsite.render.jsonld import edition_dataset, entity_dataset, script_tag
 from factsite.render.ledgers import conflicts, targets
 from factsite.render.locale import Locale, fact_period_text, stated_period
 from factsite.render.plan import Page
@@ -60,9 +63,12 @@ class PageContext:
     def __init__(self, page: Page, edition: Edition, derived: Derived, loc: Locale,
                  text: TextRenderer, charts: dict[str, list], others: dict[str, Locale],
                  site_url: str = "", build_date: str = "1970-01-01",
-                 maps: dict[str, list] | None = None):
+                 maps: dict[str, list] | None = None, changes: ChangeList | None = None,
+                 releases: tuple[Release, ...] = ()):
         self.page, self.edition, self.derived, self.loc = page, edition, derived, loc
         self.map_index = maps or {}
+        self.change_list = changes or ChangeList(edition.site.edition, None)
+        self.releases = releases
         self.lang, self.t = page.lang, loc.strings
         self.text, self.chart_index = text, charts
         self.others = others  # the other languages, by code
@@ -92,6 +98,58 @@ class PageContext:
         """Where this page is published: absolute with a site URL, else from the site root."""
         rel = f"{self.lang}/{self.page.path}"
         return f"{self.site_url.rstrip('/')}/{rel}" if self.site_url else rel
+
+    def page_href(self, path: str, file: str = "") -> str:
+        """A page of this language (or a file in its folder) for machine-read metadata:
+        absolute with a site URL, else relative to this page."""
+        if self.site_url:
+            return f"{self.site_url.rstrip('/')}/{self.lang}/{path}{file}"
+        return ("../" * self.page.depth + path + file) or "./"
+
+    def root_href(self, path: str) -> str:
+        """A file at the site root (the data package): absolute with a site URL."""
+        if self.site_url:
+            return f"{self.site_url.rstrip('/')}/{path}"
+        return self.root_url(path)
+
+    def json_ld(self, entity: Entity | None = None) -> Markup:
+        """The page's schema.org Dataset as a JSON-LD script: the entity's, or on the
+        landing page the whole edition's."""
+        return script_tag(entity_dataset(self, entity) if entity else edition_dataset(self))
+
+    # -- what changed ------------------------------------------------------------------
+    def changes(self) -> ChangeList:
+        return self.change_list
+
+    def entity_changes(self, entity: Entity) -> list[Change]:
+        return self.change_list.for_entity(entity.id)
+
+    def change_name(self, change: Change) -> str:
+        """The entity of a change, named in this language (from the previous edition when
+        it was withdrawn with all its figures)."""
+        entity = self.edition.entities.get(change.entity)
+        return self.L(entity.name) if entity else in_language(
+            self.loc, self.change_list.names.get(change.entity)) or change.entity
+
+    def change_fields(self, change: Change) -> str:
+        """What a revision changed, in words: 'value, period'."""
+        names = dict.fromkeys(self.t["change_fields"][f] for f in change.fields)
+        return self.t["list_separator"].join(names)
+
+    def correction_anchor(self, entry) -> str:
+        return correction_anchor(entry)
+
+    def figure_value(self, figure) -> str:
+        return figure_value(self.loc, figure)
+
+    def figure_text(self, figure) -> str:
+        return figure_text(self.loc, figure)
+
+    def figure_period(self, figure) -> str:
+        return figure_period(self.loc, figure)
+
+    def figure_label(self, figure) -> str:
+        return in_language(self.loc, figure.label)
 
     def cite_figure(self, entity: Entity, fact: Fact) -> str:
         """A ready citation of one figure, in this language's style, with its URL."""

@@ -44,6 +44,7 @@ class PageMeta:
     report: Link | None = None
     charts: bool = False  # the page has charts: the theme may load the interactive view
     og_image: str = ""  # the page's share card (render/cards.py), absolute with a site URL
+    feed: Link | None = None  # the language's Atom feed of editions and corrections
 
 
 def page_meta(page: Page, edition: Edition, locales: dict[str, Locale], site_url: str,
@@ -73,4 +74,6 @@ def page_meta(page: Page, edition: Edition, locales: dict[str, Locale], site_url
         og_locale_alternates=tuple(o.og_locale for c, o in locales.items() if c != page.lang),
         pdf=Link(pdf_name(page.path, page.lang), loc["pdf_page"]) if pdf else None,
         report=Link(up[3:] + report_name(page.lang), loc["pdf_report"]) if pdf else None,
+        feed=Link(f"{base}/{page.lang}/feed.xml" if base else up[3:] + "feed.xml",
+                  loc["feed"]),
     )

@@ -14,6 +14,7 @@ from factsite.content.edition import Edition
 from factsite.content.kinds import KIND_IDS
 from factsite.render.context import PageContext
 from factsite.render.templates import TemplateDirs
+from factsite.render.text import plain_summary  # noqa: F401 - where page metadata finds it
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -61,14 +62,6 @@ def table_of_contents(body: str) -> list[TocEntry]:
     """The page's sections: its h2 headings with their ids (the templates give every h2 one)."""
     return [TocEntry(anchor, html.unescape(_TAG.sub("", inner)).strip())
             for anchor, inner in _H2.findall(body)]
-
-
-def plain_summary(text: str, limit: int = 160) -> str:
-    """First sentence of Markdown text, as plain text for meta descriptions."""
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    text = re.sub(r"[*_`#>\[\]]", "", text).strip()
-    first = re.split(r"(?<=[。！？.!?])\s*", text, maxsplit=1)[0]
-    return first[:limit]
 
 
 def page_title(page, edition: Edition, t: dict) -> str:

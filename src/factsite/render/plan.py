@@ -35,6 +35,7 @@ FIXED_PAGES = (("compare/", "compare.md.j2", "compare"),
                ("targets/", "targets.md.j2", "tracker"),
                ("glossary/", "glossary.md.j2", "glossary"),
                ("sources/", "sources.md.j2", "sources"),
+               ("changes/", "changes.md.j2", "changes"),
                ("about/", "about.md.j2", "about"),
                ("search/", "search.md.j2", "search"))
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 
+from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
 from factsite.core.context import BuildContext
 from factsite.core.fonts import static_fonts
 from factsite.render.charts.maps import (MapDef, RenderedMap, build_map, compact_paths,
                                          describe_map, page_svg, plan_maps)
+from factsite.render.changes import ChangeList, Release, list_changes, releases
 from factsite.render.charts.plan import ChartDef, plan_all
 from factsite.render.charts.rows import describe_chart, source_line
 from factsite.render.charts.specs import SpecBuilder
@@ -64,6 +66,8 @@ class RenderedSite:
     maps: Maps = field(default_factory=dict)
     embeds: dict[str, list[EmbedPage]] = field(default_factory=dict)  # lang -> embed pages
     cards: dict[str, dict[str, bytes]] = field(default_factory=dict)  # lang -> path -> PNG
+    changes: ChangeList | None = None  # since the previous edition
+    releases: tuple[Release, ...] = ()  # the edition's history, newest first
 
     def page(self, lang: str, path: str) -> RenderedPage:
         for rendered in self.pages[lang]:
@@ -113,8 +117,10 @@ class PageRenderer:
     """Renders pages of an edition: one Jinja environment and one text renderer a language."""
 
     def __init__(self, edition: Edition, derived: Derived, locales: dict[str, Locale],
-                 templates: TemplateDirs, site_url: str, pdf: bool, build_date: str):
+                 templates: TemplateDirs, site_url: str, pdf: bool, build_date: str,
+                 changes: ChangeList | None = None, history: tuple[Release, ...] = ()):
         self.edition, self.derived, self.locales = edition, derived, locales
+        self.changes, self.releases = changes, history
         self.site_url, self.pdf, self.build_date = site_url, pdf, build_date
         self.env = make_environment(templates)
         terms = list(edition.terms.values())
@@ -124,7 +130,8 @@ class PageRenderer:
         others = {code: loc for code, loc in self.locales.items() if code != page.lang}
         ctx = PageContext(page, self.edition, self.derived, self.locales[page.lang],
                           self.text[page.lang], charts[page.lang], others, self.site_url,
-                          self.build_date, (maps or {}).get(page.lang, {}))
+                          self.build_date, (maps or {}).get(page.lang, {}), self.changes,
+                          self.releases)
         body = render_body(self.env, ctx)
         toc = table_of_contents(body)
         body = with_sections_strip(self.env, body, toc, ctx.t)
@@ -146,8 +153,11 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
         bundle = renderer.bundle() if n_charts or edition.maps else ""
     pages: dict[str, list[RenderedPage]] = {}
     with ctx.progress.step("render the pages"):
+        current = snapshot_of(edition)
+        changes = list_changes(edition, current)
+        history = releases(edition, changes, current)
         page_renderer = PageRenderer(edition, derived, locales, templates, site_url, pdf,
-                                     ctx.build_date)
+                                     ctx.build_date, changes, history)
         for lang in locales:
             pages[lang] = [page_renderer.render(page, charts, maps)
                            for page in plan_pages(edition, lang)]
@@ -164,5 +174,5 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
                                                                   locales[lang], p.meta.title))
                         for p in pages[lang]} for lang in locales}
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
-                        landing, bundle, ctx.build_date, n_charts, renderer.rendered, maps,
-                        embeds, cards)
+                        landing, bundle, ctx.build_date, n_charts, renderer.rendered, changes,
+                        history, maps, embeds, cards)

@@ -181,3 +181,11 @@ class TextRenderer:
         self._md.reset()
         out = self._md.convert(html.escape(text, quote=False))
         return SANITIZER.clean(out)
+
+
+def plain_summary(text: str, limit: int = 160) -> str:
+    """First sentence of Markdown text, as plain text for meta descriptions."""
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"[*_`#>\[\]]", "", text).strip()
+    first = re.split(r"(?<=[。！？.!?])\s*", text, maxsplit=1)[0]
+    return first[:limit]

@@ -9,12 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factsite.content.diagnostics import ContentError
+from factsite.content.tables import zip_name
 from factsite.core.context import BuildContext
 from factsite.render.locale import Locale
 from factsite.render.plan import FIXED_PAGES
 from factsite.render.site import RenderedPage, RenderedSite
+from factsite.site.datapackage import DATA_DIR, write_data_package
 from factsite.site.downloads import language_downloads
 from factsite.site.engine import (EnginePage, LanguageJob, LanguageResult, build_languages)
+from factsite.site.feed import FEED_FILE, atom_feed
 from factsite.site.furniture import robots, sitemap
 from factsite.site.links import engine_diagnostics
 from factsite.site.search import finish_index, start_index
@@ -77,6 +80,9 @@ def mkdocs_options(rs: RenderedSite, loc: Locale, build_date: str) -> dict:
                            "built": f"{loc['last_built']} {build_date}"},
                 "license": site.license[lang] if site.license else "",
                 "search": {"label": loc["search"], "placeholder": loc["search_placeholder"]},
+                "data": {"label": loc["data_package"],
+                         "zip": f"{DATA_DIR}/{zip_name(site)}",
+                         "json": f"{DATA_DIR}/datapackage.json"},
             },
         },
         "nav": nav(rs, loc),
@@ -90,6 +96,7 @@ def mkdocs_options(rs: RenderedSite, loc: Locale, build_date: str) -> dict:
 def language_job(rs: RenderedSite, loc: Locale, site_dir: Path, build_date: str,
                  keep_shells: bool = False) -> LanguageJob:
     files = language_downloads(rs, loc.code)
+    files[FEED_FILE] = atom_feed(rs, loc.code)
     for rel in LANGUAGE_ASSETS:
         files[rel] = rs.templates.find(rel).read_bytes()
     pages = tuple(EnginePage(p.page.src, p.body, tuple((e.id, e.title) for e in p.toc),
@@ -128,7 +135,8 @@ def publish(rs: RenderedSite, out: Path, ctx: BuildContext,
 
 
 def _root_files(rs: RenderedSite, out: Path, ctx: BuildContext) -> None:
-    """The landing page, sitemap, robots.txt, 404 and the assets shared by every language."""
+    """The landing page, sitemap, robots.txt, 404, the assets shared by every language and
+    the edition's data package (`data/`)."""
     (out / "assets").mkdir(parents=True, exist_ok=True)
     if rs.bundle:
         (out / CHART_BUNDLE).write_text(rs.bundle, encoding="utf-8")
@@ -143,3 +151,4 @@ def _root_files(rs: RenderedSite, out: Path, ctx: BuildContext) -> None:
                                              ctx.build_date), encoding="utf-8")
     (out / "robots.txt").write_text(robots(rs.site_url), encoding="utf-8")
     (out / "404.html").write_bytes((out / default / "404.html").read_bytes())
+    write_data_package(rs, out)
