@@ -60,6 +60,7 @@ def test_warm_build_renders_no_chart(tmp_path: Path):
     where = Project.at(project / "content", project / "templates", project / "site")
     cold = build_site(where, ctx, pdf=False)
     warm = build_site(where, ctx, pdf=False)
-    assert (cold.charts, cold.svgs_rendered) == (3, 9)  # 3 charts in 3 languages
+    # in 3 languages: 3 charts and the full map, each as SVG and PNG, and 2 locator maps
+    assert (cold.charts, cold.svgs_rendered) == (3, 3 * (2 * 3 + 2 + 2))
     assert (warm.charts, warm.svgs_rendered) == (3, 0)
     assert warm.pages == cold.pages and set(cold.pages) == {"zh", "en", "zh-hant"}

@@ -143,7 +143,8 @@ def test_the_cases_of_the_issue_are_apart():
 
 def test_svgs_carry_their_source_line(mini_site: Path):
     html = (mini_site / "en" / "district" / "river-city" / "index.html").read_text("utf-8")
-    svg = html[html.index("<svg"):html.index("</svg>")]
+    figure = html[html.index('id="chart-investment"'):]
+    svg = figure[figure.index("<svg"):figure.index("</svg>")]
     assert "Source: River City Daily, Jan 2024" in svg
     spec = json.loads((mini_site / "en" / "district" / "river-city" /
                        "chart-investment.vl.json").read_text("utf-8"))

@@ -36,7 +36,9 @@ def parse(path: Path) -> list[tuple[str, dict]]:
 
 
 def pages(site: Path, lang: str) -> set[str]:
-    return {str(p.relative_to(site / lang)) for p in (site / lang).rglob("*.html")}
+    """The pages of a language (the embed pages, for iframes elsewhere, are not among them)."""
+    return {str(p.relative_to(site / lang)) for p in (site / lang).rglob("*.html")
+            if not p.relative_to(site / lang).parts[0] == "embed"}
 
 
 def resolve(page: Path, href: str) -> Path:

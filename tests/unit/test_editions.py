@@ -15,7 +15,7 @@ import pytest
 from helpers import MINI
 from factsite.content.baseline import Figure, Snapshot, SnapshotError, read_snapshot
 from factsite.content.loader import load_edition
-from factsite.content.model import SiteConfig
+from factsite.content.site_model import SiteConfig
 from factsite.content.periods import iso_date, iso_interval
 from factsite.content.tables import edition_tables, package_name
 from factsite.content.text import Text

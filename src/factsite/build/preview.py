@@ -24,6 +24,8 @@ from factsite.render.charts.svg import SvgRenderer
 from factsite.render.changes import list_changes, releases
 from factsite.render.derive import derive, source_refs
 from factsite.render.plan import plan_pages
+from factsite.render.cards import CardRenderer, page_card
+from factsite.render.embeds import render_embeds
 from factsite.render.site import PageRenderer, RenderedSite, render_charts
 from factsite.site.datapackage import write_data_package
 from factsite.site.downloads import language_downloads
@@ -105,6 +107,26 @@ class Preview:
             ids.add(path.stem)
         return ids
 
+    def _cards_and_embeds(self, edition: Edition, entity_ids: set[str], updated: dict,
+                          charts, env) -> list[tuple[Path, bytes]]:
+        """The share cards of the updated pages and the embed pages of the edited entities."""
+        rs, out = self.state, self.project.out
+        cards = CardRenderer(self.ctx.cache, static_fonts(self.ctx.cache))
+        writes = []
+        for (lang, path), new in updated.items():
+            png = cards.png(page_card(new.page, edition, rs.locales[lang], new.meta.title))
+            rs.cards.setdefault(lang, {})[path] = png
+            writes.append((out / lang / path / "og.png", png))
+        source_tag = rs.locales[edition.languages[0]].tag
+        prefixes = tuple(f"embed/{i}/" for i in entity_ids)
+        for lang, loc in rs.locales.items():
+            embeds = render_embeds(env, edition, loc, source_tag, rs.site_url, charts[lang],
+                                   rs.maps.get(lang, {}))
+            rs.embeds[lang] = embeds
+            writes += [(out / lang / e.path / "index.html", e.html.encode("utf-8"))
+                       for e in embeds if e.path.startswith(prefixes)]
+        return writes
+
     def _patch(self, edition: Edition, entity_ids: set[str]) -> int | None:
         """Render the touched pages and write them into the site; None: cannot."""
         rs, out = self.state, self.project.out
@@ -128,7 +150,7 @@ class Preview:
             for page in plan_pages(edition, lang):
                 if page.path not in wanted:
                     continue
-                new, old = pages.render(page, charts), rs.page(lang, page.path)
+                new, old = pages.render(page, charts, rs.maps), rs.page(lang, page.path)
                 shell = result.shells.get(page.src)
                 if shell is None or new.toc != old.toc or \
                         replace(new.meta, description="") != replace(old.meta, description=""):
@@ -141,8 +163,13 @@ class Preview:
                 writes.append((out / lang / page.path / "index.html", before + body + after))
                 result.shells[page.src] = (before, after)
                 updated[(lang, page.path)] = new
+        writes += self._cards_and_embeds(edition, entity_ids, updated, charts, pages.env)
         for target, text in writes:
-            target.write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(text)
+            else:
+                target.write_text(text, encoding="utf-8")
         rs.edition, rs.derived, rs.charts = edition, derived, charts
         rs.changes, rs.releases = changes, history
         for lang in rs.locales:
@@ -151,4 +178,4 @@ class Preview:
                 (out / lang / rel).write_bytes(data)
             (out / lang / FEED_FILE).write_bytes(atom_feed(rs, lang))
         write_data_package(rs, out)
-        return len(writes)
+        return len(updated)

@@ -20,7 +20,7 @@ from typing import Callable
 
 from factsite.content.diagnostics import Diagnostic
 from factsite.content.edition import Edition
-from factsite.content.model import SiteConfig
+from factsite.content.site_model import SiteConfig
 from factsite.content.periods import parse_period
 from factsite.content.tables import cell, edition_tables, period_ok
 from factsite.content.text import Text

@@ -144,7 +144,7 @@ class Loader:
                 diags.append(positions["metrics"].diagnostic(
                     ("metrics", i, "id"), "R303", f"duplicate metric id {metric.id!r}"))
             metrics.setdefault(metric.id, metric)
-        maps, topologies = self._maps(languages, positions, entities, diags)
+        maps, topologies = self._maps(languages, positions, entities, broken, diags)
         history, baseline, found = load_history(root, site, positions.get("site"), self._rel)
         diags += found
         edition = Edition(root, site, sources, texts, terms, entities, kinds, positions,
@@ -162,7 +162,7 @@ class Loader:
 
 
     def _maps(self, languages: tuple[str, ...], positions: dict[str, Positions],
-              entities: dict, diags: list[Diagnostic]) -> tuple[dict, dict]:
+              entities: dict, broken: set[str], diags: list[Diagnostic]) -> tuple[dict, dict]:
         """The map sheets of `content/maps/` with their boundary files, checked."""
         maps, topologies = {}, {}
         for path in sorted((self.root / "maps").glob("*.y*ml")):
@@ -184,7 +184,7 @@ class Loader:
             diags += problems
             if topo is None:
                 continue
-            found = check_map(sheet, topo, pos, entities)
+            found = check_map(sheet, topo, pos, entities, broken)
             diags += found
             if not found:
                 maps[sheet.id], topologies[sheet.id] = sheet, topo

@@ -92,8 +92,11 @@ def feature_codes(topo: dict, sheet: MapSheet) -> list[str] | None:
     return [str((g.get("properties") or {}).get(sheet.key)) for g in obj.get("geometries", [])]
 
 
-def check_map(sheet: MapSheet, topo: dict, pos: Positions, entities: dict) -> list[Diagnostic]:
-    """The sheet against its boundary file and the edition's entities."""
+def check_map(sheet: MapSheet, topo: dict, pos: Positions, entities: dict,
+              unreadable: set[str] = frozenset()) -> list[Diagnostic]:
+    """The sheet against its boundary file and the edition's entities (references to
+    `unreadable` entities, whose files failed to load and are reported already, pass)."""
+    entities = set(entities) | set(unreadable)
     out = []
     codes = feature_codes(topo, sheet)
     if codes is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from factsite.content.edition import Edition
 from factsite.content.kinds import KIND_IDS
-from factsite.content.model import SiteConfig
+from factsite.content.site_model import SiteConfig
 from factsite.content.periods import parse_period
 
 _POINT = r"\d{4}(-(Q[1-4]|\d{2})(-\d{2})?)?"

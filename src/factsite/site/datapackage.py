@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 from factsite.content.edition import Edition
-from factsite.content.model import SiteConfig
+from factsite.content.site_model import SiteConfig
 from factsite.content.tables import Column, Table, cell, edition_tables, package_name, zip_name
 from factsite.render.locale import Locale
 from factsite.render.site import RenderedSite
