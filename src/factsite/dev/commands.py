@@ -48,14 +48,14 @@ def _bench_arguments(p: argparse.ArgumentParser) -> None:
 
 def _snapshot(args: argparse.Namespace) -> int:
     from factsite.content.loader import load_edition
-    from factsite.render.locale import load_locales
+    from factsite.render.locale import edition_locales
     from factsite.site.datapackage import write_snapshot
 
     project, ctx = project_of(args), context_of(args)
     edition = load_edition(project.content)
     folder = Path(args.to) if args.to else project.content / "editions" / edition.site.edition
     site_url = edition.site.site_url if args.site_url is None else args.site_url
-    written = write_snapshot(edition, load_locales(project.templates, edition.languages),
+    written = write_snapshot(edition, edition_locales(project.templates, edition),
                              site_url, ctx.build_date, folder)
     print(f"kept edition {edition.site.edition} as its data package in {folder} "
           f"({len(written)} files): the next edition compares with it")

@@ -243,3 +243,8 @@ def load_locales(templates: TemplateDirs, languages: tuple[str, ...],
     if diags:
         raise ContentError(diags)
     return {lang: Locale(lang, catalogues[lang]) for lang in languages}
+
+
+def edition_locales(templates: TemplateDirs, edition) -> dict[str, Locale]:
+    """The locales of every language of an edition, authored and derived."""
+    return load_locales(templates, edition.languages, tuple(edition.site.derived_languages))

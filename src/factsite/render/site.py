@@ -22,7 +22,7 @@ from factsite.render.context import PageContext
 from factsite.render.cards import CardRenderer, page_card
 from factsite.render.derive import Derived, derive
 from factsite.render.embeds import EmbedPage, render_embeds
-from factsite.render.locale import Locale, load_locales
+from factsite.render.locale import Locale, edition_locales
 from factsite.render.meta import PageMeta, page_meta
 from factsite.render.pages import (TocEntry, make_environment, render_body, table_of_contents,
                                    with_sections_strip)
@@ -144,7 +144,7 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
                 site_url: str | None = None, pdf: bool = True) -> RenderedSite:
     """Render every chart and page of every language of `edition` in memory."""
     site_url = edition.site.site_url if site_url is None else site_url
-    locales = load_locales(templates, edition.languages, tuple(edition.site.derived_languages))
+    locales = edition_locales(templates, edition)
     derived = derive(edition)
     renderer = SvgRenderer(ctx.cache, static_fonts(ctx.cache))
     with ctx.progress.step("render the charts"):
@@ -174,5 +174,6 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
                                                                   locales[lang], p.meta.title))
                         for p in pages[lang]} for lang in locales}
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
-                        landing, bundle, ctx.build_date, n_charts, renderer.rendered, changes,
-                        history, maps, embeds, cards)
+                        landing, bundle, ctx.build_date, n_charts, renderer.rendered,
+                        maps=maps, embeds=embeds, cards=cards, changes=changes,
+                        releases=history)
