@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 
 from factsite.content.edition import Edition
 from factsite.core.context import BuildContext
-from factsite.core.fonts import static_fonts
+from factsite.core.fonts import Fonts, static_fonts
+from factsite.render.charset import edition_chars
 from factsite.render.charts.plan import ChartDef, plan_all
 from factsite.render.charts.rows import describe_chart, source_line
 from factsite.render.charts.specs import SpecBuilder
@@ -56,6 +57,7 @@ class RenderedSite:
     build_date: str = ""
     n_charts: int = 0
     n_rendered: int = 0
+    fonts: Fonts | None = None  # the static instances, subset to the edition's characters
 
     def page(self, lang: str, path: str) -> RenderedPage:
         for rendered in self.pages[lang]:
@@ -110,7 +112,9 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
     site_url = edition.site.site_url if site_url is None else site_url
     locales = load_locales(templates, edition.languages)
     derived = derive(edition)
-    renderer = SvgRenderer(ctx.cache, static_fonts(ctx.cache))
+    with ctx.progress.step("derive the fonts"):
+        fonts = static_fonts(ctx.cache, edition_chars(edition, locales, templates))
+    renderer = SvgRenderer(ctx.cache, fonts)
     with ctx.progress.step("render the charts"):
         charts, n_charts = render_charts(edition, locales, renderer)
         bundle = renderer.bundle() if n_charts else ""
@@ -125,4 +129,4 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
             site=edition.site, locales=locales,
             base=site_url.rstrip("/") + "/" if site_url else "")
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
-                        landing, bundle, ctx.build_date, n_charts, renderer.rendered)
+                        landing, bundle, ctx.build_date, n_charts, renderer.rendered, fonts)
