@@ -21,13 +21,23 @@ from factsite.render.templates import TemplateDirs  # noqa: E402
 LOCALES = load_locales(TemplateDirs.for_project(None), ("zh", "en"))
 
 
-def svg_renderer():
-    """A chart renderer on the user's cache (fonts derived once per machine)."""
+def edition_fonts(content: Path = REPO / "content"):
+    """The fonts subset to an edition's characters, on the user's cache (derived once per
+    machine and edition)."""
+    from factsite.content.loader import Loader
     from factsite.core.fonts import static_fonts
+    from factsite.render.charset import edition_chars
+
+    edition = Loader(content).load()
+    chars = edition_chars(edition, LOCALES, TemplateDirs.for_project(None))
+    return static_fonts(Cache(default_cache_dir()), chars)
+
+
+def svg_renderer():
+    """A chart renderer on the user's cache, with the real edition's font subset."""
     from factsite.render.charts.svg import SvgRenderer
 
-    cache = Cache(default_cache_dir())
-    return SvgRenderer(cache, static_fonts(cache))
+    return SvgRenderer(Cache(default_cache_dir()), edition_fonts())
 
 
 def tree_digest(root: Path) -> dict[str, str]:

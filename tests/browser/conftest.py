@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import QuietHandler
+from helpers import QuietHandler, edition_fonts
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -47,11 +47,10 @@ def browser(tmp_path_factory):
         require(False, "playwright (pip install -e '.[test]')")
     from factsite.core.cache import Cache
     from factsite.core.context import default_cache_dir
-    from factsite.core.fonts import static_fonts
 
     cache = Cache(default_cache_dir())
-    conf = static_fonts(cache).fontconfig(tmp_path_factory.mktemp("fonts") / "fonts.conf",
-                                          cache.root / "fontconfig")
+    conf = edition_fonts().fontconfig(tmp_path_factory.mktemp("fonts") / "fonts.conf",
+                                      cache.root / "fontconfig")
     os.environ["FONTCONFIG_FILE"] = str(conf)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)

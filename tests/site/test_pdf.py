@@ -67,10 +67,10 @@ def test_whole_report(mini_site: Path, lang: str):
     assert pages >= 8
     if lang == "zh":
         assert "示例图集" in text and "目录" in text and f"共 {pages} 页" in text
-        assert "第 3 页" in text
+        assert "报告第 3 页" in text
     else:
         assert "Example Atlas" in text and "Contents" in text and f"of {pages}" in text
-        assert "Page 3 of" in text
+        assert "Report page 3 of" in text
         assert "EastDistrict" not in text  # English words keep their spaces
     fonts = subprocess.run(["pdffonts", str(report)], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]
@@ -114,3 +114,86 @@ def test_web_pages_link_their_pdfs(mini_site: Path):
     html = (mini_site / "en" / "district" / "east-district" / "index.html").read_text(
         encoding="utf-8")
     assert 'href="east-district-en.pdf"' in html and 'href="../../report-en.pdf"' in html
+
+
+def chapter_starts(report: Path) -> dict[str, int]:
+    """First page (0-based) of every chapter of a report, from its named destinations."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(report)
+    return {name: reader.get_destination_page_number(dest)
+            for name, dest in reader.named_destinations.items()
+            if re.fullmatch(r"p-[a-z0-9-]+", name) and "--" not in name}
+
+
+# Noto Sans SC draws ·, • and ・ with one glyph, and a PDF maps each glyph back to one
+# character: which one depends on what else the file draws, so the text compares as one.
+SAME_GLYPH = str.maketrans({"•": "·", "・": "·"})
+
+
+def page_text(path: Path, page: int) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page),
+                           str(path), "-"], check=True, capture_output=True, text=True
+                          ).stdout.translate(SAME_GLYPH)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", ["district/east-district/", "cluster/smart-manufacturing/",
+                                  "compare/", "sources/river-2024/", "about/"])
+def test_page_pdfs_are_cut_from_the_report(mini_site: Path, lang: str, page: str):
+    """A page of the report is its chapter of the laid-out report: the same pages, the same
+    text, numbered as the report numbers them, fonts embedded, its own title."""
+    from pypdf import PdfReader
+
+    report = mini_site / lang / f"report-{lang}.pdf"
+    starts = chapter_starts(report)
+    first = starts["p-" + page.strip("/").replace("/", "-")]
+    end = min([s for s in starts.values() if s > first] or [len(PdfReader(report).pages)])
+    pdf = mini_site / lang / page / f"{page.strip('/').split('/')[-1]}-{lang}.pdf"
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == end - first
+    assert [reader.page_labels[i] for i in range(len(reader.pages))] == \
+        [str(n + 1) for n in range(first, end)]  # the viewer's numbers match the footer
+    for i in range(len(reader.pages)):
+        assert page_text(pdf, i + 1) == page_text(report, first + i + 1), i
+    label = f"报告第 {first + 1} 页" if lang == "zh" else f"Report page {first + 1} of"
+    assert label in page_text(pdf, 1)
+    web = (mini_site / lang / page / "index.html").read_text(encoding="utf-8")
+    title = html_lib.unescape(re.search(r"<title>([^<]*)</title>", web).group(1))
+    assert reader.metadata.title and title.startswith(reader.metadata.title)  # the page's
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes yes " in line for line in fonts), fonts
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_pdf_links_resolve(mini_site: Path, lang: str):
+    """No page's PDF has a link to a destination it lacks, or to a relative file; pages the
+    report leaves out are laid out alone, numbered from 1."""
+    from pypdf import PdfReader
+
+    folders = sorted(p.parent for p in (mini_site / lang).rglob("index.html"))
+    pdfs = [f / f"{'home' if f == mini_site / lang else f.name}-{lang}.pdf" for f in folders]
+    assert len(pdfs) >= 15 and all(p.is_file() for p in pdfs)
+    for pdf in pdfs:
+        internal, external = pdf_links(pdf)
+        assert set(internal) <= set(PdfReader(pdf).named_destinations), pdf
+        assert all(uri.startswith(("http://", "https://", "mailto:")) for uri in external)
+    home = PdfReader(mini_site / lang / f"home-{lang}.pdf")
+    assert home.page_labels[0] == "1"
+    assert "p-home" not in chapter_starts(mini_site / lang / f"report-{lang}.pdf")
+
+
+def test_cut_pages_link_to_the_web_with_a_site_url(tmp_path: Path):
+    """With a site URL, a cut page's links to other chapters lead to those pages online."""
+    from helpers import make_project, run_cli
+
+    project = make_project(tmp_path)
+    url = "https://example.org/atlas"
+    assert run_cli(project, "--quiet", "--site-url", url, "build")[0] == 0
+    internal, external = pdf_links(project / "site" / "en" / "district" / "east-district" /
+                                   "east-district-en.pdf")
+    assert f"{url}/en/district/river-city/" in external  # its parent, another chapter
+    assert "p-district-river-city" not in internal
+    report_internal, _ = pdf_links(project / "site" / "en" / "report-en.pdf")
+    assert "p-district-river-city" in report_internal  # the same link inside the report

@@ -14,9 +14,8 @@ from pathlib import Path
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
-from factsite.core.fonts import static_fonts
 from factsite.export.pdf import export_all
-from factsite.export.print_html import print_jobs
+from factsite.export.print_html import print_plan
 from factsite.render.changes import change_warnings
 from factsite.render.site import RenderedSite, render_site
 from factsite.render.templates import TemplateDirs
@@ -99,8 +98,8 @@ def write_site(rs: RenderedSite, out: Path, ctx: BuildContext,
         published = publish(rs, tmp, ctx, keep_shells)
         if rs.pdf:
             with ctx.progress.step("export the PDFs"):
-                jobs = print_jobs(rs, static_fonts(ctx.cache))
-                n_pdf, n_rendered = len(jobs), export_all(jobs, tmp, ctx.cache, ctx.workers)
+                n_pdf, n_rendered = export_all(print_plan(rs, rs.fonts), tmp, ctx.cache,
+                                               ctx.workers)
         os.chmod(tmp, 0o755)
         swap_into_place(tmp, out)
     except BaseException:

@@ -19,7 +19,7 @@ from factsite.content.edition import Edition
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
 from factsite.build.pipeline import Project, render_project, write_site
-from factsite.core.fonts import static_fonts
+from factsite.render.charset import edition_chars
 from factsite.render.charts.svg import SvgRenderer
 from factsite.render.changes import list_changes, releases
 from factsite.render.derive import derive, source_refs
@@ -111,7 +111,7 @@ class Preview:
                           charts, env) -> list[tuple[Path, bytes]]:
         """The share cards of the updated pages and the embed pages of the edited entities."""
         rs, out = self.state, self.project.out
-        cards = CardRenderer(self.ctx.cache, static_fonts(self.ctx.cache))
+        cards = CardRenderer(self.ctx.cache, rs.fonts)
         writes = []
         for (lang, path), new in updated.items():
             png = cards.png(page_card(new.page, edition, rs.locales[lang], new.meta.title))
@@ -130,8 +130,11 @@ class Preview:
     def _patch(self, edition: Edition, entity_ids: set[str]) -> int | None:
         """Render the touched pages and write them into the site; None: cannot."""
         rs, out = self.state, self.project.out
+        if rs.fonts is None or not rs.fonts.covers(edition_chars(edition, rs.locales,
+                                                                 rs.templates)):
+            return None  # a character the font subset lacks: derive it again
         derived = derive(edition)
-        renderer = SvgRenderer(self.ctx.cache, static_fonts(self.ctx.cache))
+        renderer = SvgRenderer(self.ctx.cache, rs.fonts)
         fresh, _ = render_charts(edition, rs.locales, renderer, only=entity_ids)
         charts = {lang: {**rs.charts[lang], **fresh[lang]} for lang in rs.locales}
         wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}

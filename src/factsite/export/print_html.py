@@ -1,6 +1,6 @@
-"""Print HTML from the in-memory site: each page's body set in the print template with the
-PyPI-sourced Noto Sans SC (Regular and Bold), and the whole report of a language (cover,
-contents with page numbers, every page with ids made unique, internal links)."""
+"""Print HTML from the in-memory site: the whole report of a language (cover, contents with
+page numbers, every page with ids made unique, internal links) and, for the pages the report
+leaves out, each page's body alone, set with the PyPI-sourced Noto Sans SC (Regular, Bold)."""
 
 from __future__ import annotations
 
@@ -28,10 +28,41 @@ REPORT_TAIL = ("compare", "ledger", "targets", "glossary", "sources", "changes",
 
 @dataclass(frozen=True)
 class PrintJob:
-    """One PDF to make: its HTML and its path in the site (`<lang>/<path>/<name>.pdf`)."""
+    """One PDF to lay out: its HTML and its path in the site (`<lang>/<path>/<name>.pdf`)."""
 
     html: str
     target: str
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A page's PDF cut from the report: the chapter's anchor, the PDF's path, its title."""
+
+    anchor: str
+    target: str
+    title: str
+
+
+@dataclass(frozen=True)
+class LanguagePrint:
+    """One language's PDFs. The report is laid out once and each of its chapters is cut
+    from it as its page's PDF; the pages it leaves out (home, kind indexes, search) are laid
+    out on their own. `urls`: chapter anchor -> the page on the web (with a site URL), where
+    a cut page's links to the rest of the report lead."""
+
+    lang: str
+    report: PrintJob
+    cuts: tuple[Cut, ...]
+    alone: tuple[PrintJob, ...]
+    urls: dict[str, str]
+
+    @property
+    def n_pdfs(self) -> int:
+        return 1 + len(self.cuts) + len(self.alone)
+
+
+def _target(lang: str, path: str) -> str:
+    return f"{lang}/{path}{pdf_name(path, lang)}"
 
 
 def _anchor(path: str, fragment: str = "") -> str:
@@ -91,39 +122,48 @@ def print_css(templates: TemplateDirs) -> str:
         templates.find("print/print.css").read_text(encoding="utf-8")
 
 
-def print_jobs(rs: RenderedSite, fonts: Fonts) -> list[PrintJob]:
-    """Every PDF of the site: each page of each language, and each language's whole report."""
+def _report_order(rs: RenderedSite, lang: str, pages: dict[str, RenderedPage]) -> list:
+    """(part title, page paths) of the report: entities by kind, then the tail pages."""
+    loc = rs.locales[lang]
+    order = [(loc["kinds"][k]["many"], [f"{k}/{e.id}/" for e in rs.edition.by_kind(k)])
+             for k in KIND_IDS]
+    order += [(pages[f"{name}/"].meta.title,  # the page's own title heads its part
+               [f"{name}/"] + ([f"sources/{doc}/" for doc in rs.edition.sources]
+                               if name == "sources" else []))
+              for name in REPORT_TAIL if f"{name}/" in pages]
+    return [(part, [p for p in paths if p in pages]) for part, paths in order]
+
+
+def print_plan(rs: RenderedSite, fonts: Fonts) -> list[LanguagePrint]:
+    """Every PDF of the site, by language: the whole report, the pages cut from it, and the
+    pages the report leaves out (each laid out on its own)."""
     env, css = make_environment(rs.templates), print_css(rs.templates)
-    site, jobs = rs.edition.site, []
+    site, plans = rs.edition.site, []
     for lang, loc in rs.locales.items():
         pages = {p.page.path: p for p in rs.pages[lang]}
-        common = {"html_lang": loc.tag, "site_title": site.title[lang],
-                  "page_label": loc["page_label"]}
-        for path, page in pages.items():
-            body = localize_links(page, set(), False, rs.site_url, lang)
-            jobs.append(PrintJob(_print_html(env, "print_page.html.j2", css, fonts,
-                                             title=page.meta.title, body=body, **common),
-                                 f"{lang}/{path}{pdf_name(path, lang)}"))
-        order = [(loc["kinds"][k]["many"], [f"{k}/{e.id}/" for e in rs.edition.by_kind(k)])
-                 for k in KIND_IDS]
-        order += [(pages[f"{name}/"].meta.title,  # the page's own title heads its part
-                   [f"{name}/"] + ([f"sources/{doc}/" for doc in rs.edition.sources]
-                                   if name == "sources" else []))
-                  for name in REPORT_TAIL if f"{name}/" in pages]
-        known = {p for _, paths in order for p in paths if p in pages}
-        parts, bodies = [], []
-        for part, paths in order:
-            present = [p for p in paths if p in pages]
-            if not present:
-                continue
-            parts.append((part, [(_anchor(p), pages[p].meta.title) for p in present]))
-            bodies.append((part, [(_anchor(p), localize_links(pages[p], known, True,
-                                                               rs.site_url, lang))
-                                  for p in present]))
+        common = {"html_lang": loc.tag, "site_title": site.title[lang]}
+        order = [(part, paths) for part, paths in _report_order(rs, lang, pages) if paths]
+        known = {p for _, paths in order for p in paths}
+        parts = [(part, [(_anchor(p), pages[p].meta.title) for p in paths])
+                 for part, paths in order]
+        bodies = [(part, [(_anchor(p), localize_links(pages[p], known, True, rs.site_url,
+                                                      lang)) for p in paths])
+                  for part, paths in order]
         others = [site.title[code] for code in rs.locales if code != lang]
-        jobs.append(PrintJob(_print_html(
+        report = _print_html(
             env, "print_report.html.j2", css, fonts, title=site.title[lang],
             other_titles=others, description=site.description[lang],
             edition_label=loc["edition"], edition=site.edition, contents_label=loc["contents"],
-            parts=parts, bodies=bodies, **common), f"{lang}/{report_name(lang)}"))
-    return jobs
+            parts=parts, bodies=bodies, page_label=loc["report_page_label"], **common)
+        cuts = tuple(Cut(_anchor(p), _target(lang, p), pages[p].meta.title)
+                     for _, paths in order for p in paths)
+        alone = tuple(PrintJob(_print_html(
+            env, "print_page.html.j2", css, fonts, title=page.meta.title,
+            body=localize_links(page, set(), False, rs.site_url, lang),
+            page_label=loc["page_label"], **common), _target(lang, path))
+            for path, page in pages.items() if path not in known)
+        base = rs.site_url.rstrip("/")
+        urls = {_anchor(p): f"{base}/{lang}/{p}" for p in pages} if base else {}
+        plans.append(LanguagePrint(lang, PrintJob(report, f"{lang}/{report_name(lang)}"), cuts,
+                                   alone, urls))
+    return plans

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
 from factsite.core.context import BuildContext
-from factsite.core.fonts import static_fonts
+from factsite.core.fonts import Fonts, static_fonts
+from factsite.render.charset import edition_chars
 from factsite.render.charts.maps import (MapDef, RenderedMap, build_map, compact_paths,
                                          describe_map, page_svg, plan_maps)
 from factsite.render.changes import ChangeList, Release, list_changes, releases
@@ -68,6 +69,7 @@ class RenderedSite:
     cards: dict[str, dict[str, bytes]] = field(default_factory=dict)  # lang -> path -> PNG
     changes: ChangeList | None = None  # since the previous edition
     releases: tuple[Release, ...] = ()  # the edition's history, newest first
+    fonts: Fonts | None = None  # the static instances, subset to the edition's characters
 
     def page(self, lang: str, path: str) -> RenderedPage:
         for rendered in self.pages[lang]:
@@ -146,7 +148,9 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
     site_url = edition.site.site_url if site_url is None else site_url
     locales = edition_locales(templates, edition)
     derived = derive(edition)
-    renderer = SvgRenderer(ctx.cache, static_fonts(ctx.cache))
+    with ctx.progress.step("derive the fonts"):
+        fonts = static_fonts(ctx.cache, edition_chars(edition, locales, templates))
+    renderer = SvgRenderer(ctx.cache, fonts)
     with ctx.progress.step("render the charts"):
         charts, n_charts = render_charts(edition, locales, renderer)
         maps = render_maps(edition, locales, renderer)
@@ -176,4 +180,4 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
                         landing, bundle, ctx.build_date, n_charts, renderer.rendered,
                         maps=maps, embeds=embeds, cards=cards, changes=changes,
-                        releases=history)
+                        releases=history, fonts=fonts)

@@ -1,0 +1,70 @@
+"""The characters an edition can show: every text of its content, its UI catalogues and
+templates, what Babel adds to numbers and dates in each of its languages, ASCII and common
+punctuation. The font is subset to them (`core.fonts.static_fonts`), so it is computed here,
+where the Edition and the locales are known, and handed down."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
+
+from pydantic import BaseModel
+
+from factsite.content.edition import Edition
+from factsite.content.units import UNITS
+from factsite.core.fonts import COMMON, printable
+from factsite.render.locale import Locale
+from factsite.render.templates import TemplateDirs
+
+TEMPLATE_SUFFIXES = (".j2", ".yaml", ".yml", ".css", ".html", ".md", ".txt", ".svg")
+# the parts of Babel's locale data that number and period formatting draw from
+BABEL_DATA = ("number_symbols", "decimal_formats", "percent_formats", "compact_decimal_formats",
+              "months", "quarters", "eras", "date_formats", "datetime_skeletons",
+              "interval_formats", "unit_display_names")
+
+
+def _texts(value: object, out: set[str]) -> None:
+    """Add every character of every string inside `value` (models, mappings, lists)."""
+    if isinstance(value, str):
+        out.update(value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _texts(getattr(value, name), out)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            _texts(key, out)
+            _texts(item, out)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            _texts(getattr(value, f.name), out)
+    elif isinstance(value, Iterable) and not isinstance(value, (bytes, bytearray)):
+        for item in value:
+            _texts(item, out)
+    elif value is not None and not isinstance(value, bool):
+        out.update(str(value))  # patterns, numbers and the like
+
+
+def _babel_texts(loc: Locale, out: set[str]) -> None:
+    for name in BABEL_DATA:
+        try:
+            data = getattr(loc.babel, name)
+        except (AttributeError, KeyError):
+            continue
+        _texts(data, out)
+
+
+def edition_chars(edition: Edition, locales: Mapping[str, Locale],
+                  templates: TemplateDirs) -> frozenset[str]:
+    """Every character a page, chart or PDF of `edition` may show, in any of `locales`."""
+    out: set[str] = set(COMMON)
+    _texts((edition.site, edition.sources, edition.source_texts, edition.terms,
+            edition.entities, edition.metrics, edition.maps), out)
+    _texts([u.written for u in UNITS.values()], out)
+    for loc in locales.values():
+        _texts(loc.strings, out)
+        _babel_texts(loc, out)
+    for folder in templates.dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in TEMPLATE_SUFFIXES:
+                out.update(path.read_text(encoding="utf-8", errors="ignore"))
+    return printable(out)
