@@ -5,15 +5,19 @@ there, so nothing here imports them). Content errors exit with status 1 and no t
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Callable
 
+from factsite.build.output import OutputError, remove_own
 from factsite.content.diagnostics import ContentError
+from factsite.core.children import ChildGuard
 from factsite.core.context import BuildContext
 from factsite.core.progress import Progress
+from factsite.core.workers import Interrupted, interruptible
 
 
 def project_of(args: argparse.Namespace):
@@ -29,7 +33,7 @@ def project_of(args: argparse.Namespace):
 
 def context_of(args: argparse.Namespace) -> BuildContext:
     return BuildContext.create(progress=Progress(quiet=args.quiet, verbose=args.verbose),
-                               strict=args.strict)
+                               strict=args.strict, lock_timeout=args.wait)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -47,15 +51,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if (args.strict and edition.warnings) else 0
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    from factsite.build.pipeline import build_site
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
 
-    report = build_site(project_of(args), context_of(args), site_url=args.site_url,
-                        pdf=not args.no_pdf)
-    for warning in report.warnings:
-        print(warning.format(), file=sys.stderr)
-    if not args.quiet:
-        print(report.summary())
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build; SIGTERM or Ctrl-C stop it (and its workers) within 2 s, with one line and the
+    shell's status for the signal (143, 130), the output being the previous tree or, if the
+    signal came after the swap, the new one."""
+    project = project_of(args)
+    before = _identity(project.out)
+    guard = ChildGuard()
+
+    def interrupted(signum: int) -> int:
+        state = "left as it was" if _identity(project.out) == before else "holds the new build"
+        print(f"factsite: build interrupted by {signal.Signals(signum).name}; {project.out} "
+              f"{state}", file=sys.stderr, flush=True)
+        return 128 + signum
+
+    def overdue(signum: int) -> None:
+        remove_own(project.out)
+        interrupted(signum)
+
+    try:
+        with interruptible(guard.kill_children, overdue), guard:
+            from factsite.build.pipeline import build_site
+
+            report = build_site(project, context_of(args), site_url=args.site_url,
+                                pdf=not args.no_pdf)
+            for warning in report.warnings:
+                print(warning.format(), file=sys.stderr)
+            if not args.quiet:
+                print(report.summary())
+    except Interrupted as exc:
+        return interrupted(exc.signum)
     return 0
 
 
@@ -81,7 +114,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
 
 DEFAULTS = {"project": ".", "content": None, "templates": None, "out": None, "site_url": None,
-            "quiet": False, "verbose": False, "strict": False, "no_pdf": False}
+            "quiet": False, "verbose": False, "strict": False, "no_pdf": False, "wait": None}
 
 
 def _options(default: object) -> argparse.ArgumentParser:
@@ -103,6 +136,9 @@ def _options(default: object) -> argparse.ArgumentParser:
                    help="warnings count as errors")
     p.add_argument("--no-pdf", action="store_true", default=default,
                    help="skip the PDF export (faster previews)")
+    p.add_argument("--wait", type=float, default=default, metavar="SECONDS",
+                   help="how long to wait for another build of the same output folder "
+                        "(default 600)")
     return p
 
 
@@ -160,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         return run(args)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except OutputError as exc:
+        print(f"factsite: error: {exc}", file=sys.stderr)
         return 1
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from factsite.build.output import no_space, output_lock, remove_stale, swap_into_place, temp_dir
 from factsite.content.diagnostics import ContentError, Diagnostic
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
@@ -68,18 +68,10 @@ def strict(warnings: list[Diagnostic]) -> list[Diagnostic]:
     return [replace(d, severity="error") for d in warnings]
 
 
-def swap_into_place(tmp: Path, out: Path) -> None:
-    """Replace `out` by `tmp` with two renames; the old tree is removed afterwards."""
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        os.rename(out, old)
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def render_project(project: Project, ctx: BuildContext, loader: Loader | None = None,
                    site_url: str | None = None, pdf: bool = True) -> RenderedSite:
     """Phase one: load, check and render every page and chart in memory."""
+    ctx.cache.remove_leftovers()  # half-written entries of builds that were killed
     with ctx.progress.step("load and check the content"):
         edition = (loader or Loader(project.content)).load()
     if ctx.strict and edition.warnings:
@@ -89,21 +81,29 @@ def render_project(project: Project, ctx: BuildContext, loader: Loader | None = 
 
 def write_site(rs: RenderedSite, out: Path, ctx: BuildContext,
                keep_shells: bool = False) -> tuple[int, int, Published]:
-    """Phase two: publish `rs` (and its PDFs) into a temporary folder, then swap it into
-    `out`. Returns (PDFs, PDFs rendered anew, what publishing reported)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    n_pdf = n_rendered = 0
+    """Phase two, holding the output's lock: remove what interrupted builds left, publish
+    `rs` (and its PDFs) into a temporary folder, then swap it into `out`. Returns (PDFs,
+    PDFs rendered anew, what publishing reported). A full disk is one line (OutputError)."""
     try:
-        published = publish(rs, tmp, ctx, keep_shells)
-        if rs.pdf:
-            with ctx.progress.step("export the PDFs"):
-                n_pdf, n_rendered = export_all(print_plan(rs, rs.fonts), tmp, ctx.cache,
-                                               ctx.workers)
-        os.chmod(tmp, 0o755)
-        swap_into_place(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with output_lock(out, ctx.lock_timeout, ctx.progress.note):
+            remove_stale(out)
+            tmp = temp_dir(out)
+            try:
+                published = publish(rs, tmp, ctx, keep_shells)
+                n_pdf = n_rendered = 0
+                if rs.pdf:
+                    with ctx.progress.step("export the PDFs"):
+                        n_pdf, n_rendered = export_all(print_plan(rs, rs.fonts), tmp,
+                                                       ctx.cache, ctx.workers)
+                os.chmod(tmp, 0o755)
+                swap_into_place(tmp, out)
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+    except OSError as exc:
+        full = no_space(exc, out, ctx.cache.root)
+        if full is not None:
+            raise full from exc
         raise
     return n_pdf, n_rendered, published
 
@@ -123,7 +123,13 @@ def build_site(project: Project, ctx: BuildContext, site_url: str | None = None,
                pdf: bool = True) -> BuildReport:
     """Build the whole site into `project.out`; on any error it is left untouched."""
     started = time.perf_counter()
-    rs = render_project(project, ctx, site_url=site_url, pdf=pdf)
+    try:
+        rs = render_project(project, ctx, site_url=site_url, pdf=pdf)
+    except OSError as exc:  # the cache's disk is full
+        full = no_space(exc, ctx.cache.root)
+        if full is not None:
+            raise full from exc
+        raise
     warnings = list(rs.edition.warnings) + change_warnings(rs.edition, rs.changes) + \
         site_url_warning(rs)
     if ctx.strict and warnings:

@@ -29,20 +29,23 @@ def default_build_date() -> str:
 
 @dataclass
 class BuildContext:
-    """Cache, build date, workers, progress and strictness of one build."""
+    """Cache, build date, workers, progress, strictness and lock wait of one build."""
 
     cache: Cache = field(default_factory=lambda: Cache(default_cache_dir()))
     build_date: str = field(default_factory=default_build_date)
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
     progress: Progress = field(default_factory=Progress)
     strict: bool = False
+    lock_timeout: float = 600.0  # seconds to wait for another build of the same output
 
     @classmethod
     def create(cls, cache_dir: Path | None = None, build_date: str | None = None,
                workers: int | None = None, progress: Progress | None = None,
-               strict: bool = False) -> BuildContext:
+               strict: bool = False, lock_timeout: float | None = None) -> BuildContext:
         ctx = cls(cache=Cache(cache_dir or default_cache_dir()),
                   progress=progress or Progress(), strict=strict)
+        if lock_timeout is not None:
+            ctx.lock_timeout = lock_timeout
         if build_date:
             ctx.build_date = build_date
         if workers:

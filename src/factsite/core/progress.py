@@ -39,3 +39,12 @@ class Progress:
             self._console.print(f"[green]✓[/green] {label} [dim]{took:.1f}s[/dim]")
         elif self.verbose or os.environ.get("CI"):
             print(f"factsite: {label} ({took:.1f}s)", file=sys.stderr, flush=True)
+
+    def note(self, message: str) -> None:
+        """One line about the build that is not a step (waiting for a lock), unless quiet."""
+        if self.quiet:
+            return
+        if self.live:
+            self._console.print(f"factsite: {message}", markup=False, highlight=False)
+        else:
+            print(f"factsite: {message}", file=sys.stderr, flush=True)

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import copy
 import json
-import multiprocessing
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from factsite.core.cache import Cache, digest
+from factsite.core.workers import worker_pool
 from factsite.export.print_html import Cut, LanguagePrint, PrintJob
 
 NAMESPACE = "pdf"
@@ -152,14 +151,8 @@ def export_language(plan: LanguagePrint, cache_root: str, out: str) -> int:
                                                    for job in plan.alone)
 
 
-def run_spawned(fn: Callable, args: list[tuple], workers: int) -> list:
-    """`fn(*a)` for each `a`, in up to `workers` spawned processes (vl-convert and
-    WeasyPrint hang after a fork), or here when one worker is asked for."""
-    if workers <= 1 or len(args) <= 1:
-        return [fn(*a) for a in args]
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(args)), mp_context=spawn) as pool:
-        return list(pool.map(fn, *zip(*args)))
+def _export_one(args: tuple[LanguagePrint, str, str]) -> int:
+    return export_language(*args)
 
 
 def export_all(plans: list[LanguagePrint], out: Path, cache: Cache,
@@ -167,6 +160,8 @@ def export_all(plans: list[LanguagePrint], out: Path, cache: Cache,
     """Write every PDF under `out`: (PDFs written, PDFs made anew; the rest came from the
     cache). One language a process, the biggest report first."""
     ordered = sorted(plans, key=lambda p: len(p.report.html), reverse=True)
-    made = run_spawned(export_language, [(p, str(cache.root), str(out)) for p in ordered],
-                       workers)
+    # spawned workers that die with the build (WeasyPrint hangs after a fork), handed one
+    # language at a time in this order, so the biggest report starts first
+    with worker_pool(min(workers, len(ordered))) as pool:
+        made = pool.map(_export_one, [(p, str(cache.root), str(out)) for p in ordered])
     return sum(p.n_pdfs for p in plans), sum(made)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+import posixpath
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -27,6 +29,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
+
+from factsite.core.workers import worker_pool
 
 _A_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -174,16 +178,11 @@ def build_language(job: LanguageJob) -> LanguageResult:
 
 
 def build_languages(jobs: list[LanguageJob], workers: int = 1) -> list[LanguageResult]:
-    """Every language's build: side by side in spawned processes when `workers` > 1 (the
-    work is passed explicitly; nothing depends on a forked parent), else one after another."""
-    if workers <= 1 or len(jobs) <= 1:
-        return [build_language(job) for job in jobs]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=spawn) as pool:
-        return list(pool.map(build_language, jobs))
+    """Every language's build: side by side in spawned processes that die with the build
+    when `workers` > 1 (the work is passed explicitly; nothing depends on a forked parent),
+    else one after another."""
+    with worker_pool(min(workers, len(jobs))) as pool:
+        return pool.map(build_language, jobs)
 
 
 def url_of(src: str) -> str:
@@ -207,12 +206,32 @@ def resolve_body_links(body: str, src: str, urls: dict[str, str]) -> str:
 
 
 
+def inside_root(root: Path, app):
+    """A WSGI guard in front of `app`: a request whose path leads outside `root` (through
+    `..`, an encoded `%2e%2e`, a NUL byte or a symlink out of the site) gets 404 and never
+    reaches the file. MkDocs' server normalises `..` away but follows symlinks."""
+    real_root = os.path.realpath(root)
+
+    def guarded(environ, start_response):
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
+        rel = posixpath.normpath("/" + path).lstrip("/")
+        target = os.path.realpath(os.path.join(real_root, rel)) if "\0" not in rel else ""
+        if target != real_root and not target.startswith(real_root + os.sep):
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"404 Not Found"]
+        return app(environ, start_response)
+
+    return guarded
+
+
 def serve_live(root: Path, host: str, port: int, rebuild, watch: list[Path]) -> None:
-    """Serve `root` with MkDocs' live-reload server (the one behind `mkdocs serve`): the
-    browser reloads after each `rebuild()`, which runs when a watched path changes."""
+    """Serve `root` with MkDocs' live-reload server (the one behind `mkdocs serve`), nothing
+    outside it: the browser reloads after each `rebuild()`, which runs when a watched path
+    changes."""
     from mkdocs.livereload import LiveReloadServer
 
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(root))
+    server.set_app(inside_root(root, server.serve_request))
     for path in watch:
         server.watch(str(path))
     try:

@@ -126,11 +126,13 @@ def publish(rs: RenderedSite, out: Path, ctx: BuildContext,
             for lang in rs.locales:
                 indexing.append((start_index(out / lang), out / lang))
             _root_files(rs, out, ctx)
-            while indexing:
-                finish_index(*indexing.pop(0))
+            for proc, lang_dir in indexing:
+                finish_index(proc, lang_dir)
     finally:
-        for proc, _ in indexing:
-            proc.kill()
+        for proc, _ in indexing:  # after an error or an interruption: stop the rest
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     return published
 
 

@@ -4,9 +4,17 @@ as a separate process, so it overlaps with the rest of the build."""
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from factsite.core.workers import dying_with_parent
+
+
+FULL = 1 << 20  # bytes free below which a disk counts as full
 
 
 class SearchIndexError(RuntimeError):
@@ -18,15 +26,26 @@ EXCLUDED = ".fs-cite-fig"  # the ready citation beside every figure
 
 
 def start_index(lang_dir: Path) -> subprocess.Popen:
-    """Start indexing one language folder with the Pagefind binary from its PyPI wheel."""
-    return subprocess.Popen(
+    """Start indexing one language folder with the Pagefind binary from its PyPI wheel; the
+    process dies with the build, even a SIGKILLed one."""
+    return subprocess.Popen(dying_with_parent(
         [sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir",
-         "pagefind", "--exclude-selectors", EXCLUDED, "--silent"],
+         "pagefind", "--exclude-selectors", EXCLUDED, "--silent"]),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def finish_index(proc: subprocess.Popen, lang_dir: Path) -> None:
-    """Wait for an indexing process; raise SearchIndexError if it failed."""
+    """Wait for an indexing process; raise SearchIndexError if it failed. Pagefind reports
+    success on a full disk, having written empty files: an index with an empty file is a
+    failure (a full disk when the disk is full, as it then usually is)."""
     _, err = proc.communicate()
-    if proc.returncode != 0 or not (lang_dir / "pagefind" / "pagefind.js").exists():
+    index = lang_dir / "pagefind"
+    if proc.returncode != 0 or not (index / "pagefind.js").exists():
         raise SearchIndexError(f"pagefind failed on {lang_dir}: {err.strip()}")
+    empty = next((p for p in sorted(index.rglob("*")) if p.is_file() and
+                  p.stat().st_size == 0), None)
+    if empty is not None:
+        if shutil.disk_usage(index).free < FULL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(empty))
+        raise SearchIndexError(f"pagefind wrote an empty {empty.relative_to(lang_dir)} "
+                               f"into {lang_dir}")
