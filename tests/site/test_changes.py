@@ -22,7 +22,7 @@ from factsite.content.text import Text
 from factsite.render.changes import changes_since, list_changes
 
 SITE_URL = "https://example.org/atlas/"
-REASON = Text({"zh": "原文更正", "en": "the source corrected the figure"})
+REASON = Text({"zh": "原文更正", "en": "the source corrected the figure", "zh-hant": "原文更正"})
 
 
 def revise(project: Path) -> None:

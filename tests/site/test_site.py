@@ -72,7 +72,7 @@ def test_every_page_has_hreflang_and_a_working_switch(site: Path):
             tags = parse(page)
             assert tags[0][1].get("lang") == tag, rel  # <html lang>
             alternates = {a.get("hreflang"): a.get("href") for t, a in tags
-                          if t == "link" and a.get("rel") == "alternate"}
+                          if t == "link" and a.get("rel") == "alternate" and "type" not in a}
             assert set(alternates) == set(LANGS.values()) | {"x-default"}, rel
             switch = {a["hreflang"]: a["href"] for t, a in tags
                       if t == "a" and "fs-lang-switch" in a.get("class", "")}

@@ -25,13 +25,13 @@ from factsite.render.changes import compare
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
     """The mini edition's tables written as a bare package (datapackage.json + CSVs)."""
-    from factsite.render.locale import load_locales
+    from factsite.render.locale import edition_locales
     from factsite.render.templates import TemplateDirs
     from factsite.site.datapackage import write_snapshot
 
     edition = load_edition(MINI / "content")
     folder = tmp_path_factory.mktemp("pkg") / "2024-01-15"
-    write_snapshot(edition, load_locales(TemplateDirs.for_project(None), edition.languages),
+    write_snapshot(edition, edition_locales(TemplateDirs.for_project(None), edition),
                    "", "2024-02-01", folder)
     return folder
 

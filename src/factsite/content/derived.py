@@ -67,3 +67,4 @@ def with_derived_languages(edition) -> None:
                       edition.maps):
             for key, value in list(table.items()):
                 table[key] = _extend(value, spec, convert)
+        edition.corrections = tuple(_extend(c, spec, convert) for c in edition.corrections)
