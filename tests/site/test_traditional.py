@@ -72,3 +72,19 @@ def test_traditional_pdfs_embed_their_font(report: Path):
                           capture_output=True, text=True).stdout
     assert "東區" in text and "東区" not in text  # the locked fix, in the PDF too
     assert "\ufffd" not in text
+
+
+def test_every_character_of_the_traditional_pages_has_a_glyph(real_site: Path):
+    """No box, no fallback: every character the zh-hant pages show (charts and PDFs use the
+    same characters) is in Noto Sans SC, whose subset the SVGs and PDFs embed."""
+    from fontTools.ttLib import TTFont
+
+    from factsite.core.fonts import variable_font
+
+    cmap = TTFont(variable_font()).getBestCmap()
+    shown = set()
+    for page in (real_site / "zh-hant").rglob("*.html"):
+        shown |= set(re.sub(r"<[^>]+>", " ", unescape(page.read_text("utf-8"))))
+    missing = sorted(ch for ch in shown if ord(ch) > 0x7F and ord(ch) not in cmap
+                     and not ch.isspace())
+    assert len(shown) > 1500 and missing == []
