@@ -27,9 +27,10 @@ def edition_fonts(content: Path = REPO / "content"):
     from factsite.content.loader import Loader
     from factsite.core.fonts import static_fonts
     from factsite.render.charset import edition_chars
+    from factsite.render.locale import edition_locales
 
-    edition = Loader(content).load()
-    chars = edition_chars(edition, LOCALES, TemplateDirs.for_project(None))
+    edition, templates = Loader(content).load(), TemplateDirs.for_project(None)
+    chars = edition_chars(edition, edition_locales(templates, edition), templates)
     return static_fonts(Cache(default_cache_dir()), chars)
 
 

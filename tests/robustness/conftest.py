@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from harness import cli
-from helpers import make_project, tree_digest
+from helpers import MINI, edition_fonts, make_project, tree_digest
 
 EDIT = ("East District is known for its SRDI firms.",
         "East District is known for its many SRDI firms.")
@@ -21,12 +21,8 @@ EDIT = ("East District is known for its SRDI firms.",
 # -- trees and caches ----------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def font_folder() -> Path:
-    """The static font instances in the user's cache (derived once per machine)."""
-    from factsite.core.cache import Cache
-    from factsite.core.context import default_cache_dir
-    from factsite.core.fonts import static_fonts
-
-    return static_fonts(Cache(default_cache_dir())).folder
+    """The mini edition's font subset in the user's cache (derived once per machine)."""
+    return edition_fonts(MINI / "content").folder
 
 
 @pytest.fixture(scope="session")

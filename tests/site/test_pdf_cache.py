@@ -28,7 +28,7 @@ def assert_valid(site: Path, lang: str) -> None:
     from pypdf import PdfReader
 
     pdfs = sorted((site / lang).rglob("*.pdf"))
-    assert len(pdfs) == 16
+    assert len(pdfs) == 17  # 16 pages and the report
     for pdf in pdfs:
         reader = PdfReader(pdf, strict=True)
         text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
@@ -48,7 +48,7 @@ def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("pdf-cache")
     project, cache = make_project(root), root / "cache"
     first = build(project, cache)
-    assert first.pdfs == first.pdfs_rendered == 32  # 15 pages + a report, per language
+    assert first.pdfs == first.pdfs_rendered == 51  # 16 pages + a report, per language
     return root
 
 
@@ -64,7 +64,7 @@ def test_corrupt_cached_pdfs_are_made_again(built: Path, tmp_path: Path, how: st
     project, cache = copy_of(built, tmp_path)
     assert build(project, cache).pdfs_rendered == 0  # all from the cache
     entries = sorted(p for p in (cache / "pdf").iterdir() if p.suffix == ".pdf")
-    assert len(entries) == 32
+    assert len(entries) == 51
     for entry in entries:  # what a build killed while writing, or a bad disk, leaves
         data = entry.read_bytes()
         entry.write_bytes(data[:len(data) // 2])
@@ -74,8 +74,8 @@ def test_corrupt_cached_pdfs_are_made_again(built: Path, tmp_path: Path, how: st
             check = entry.with_name(entry.name + ".sha256")
             check.write_text(hashlib.sha256(data[:len(data) // 2]).hexdigest() + "\n")
     again = build(project, cache)
-    assert again.pdfs_rendered == 32
-    for lang in ("zh", "en"):
+    assert again.pdfs_rendered == 51
+    for lang in ("zh", "en", "zh-hant"):
         assert_valid(project / "site", lang)
     assert all(len(e.read_bytes()) > 1000 and e.read_bytes().rstrip().endswith(b"%%EOF")
                for e in entries)  # and the cache holds whole PDFs again

@@ -1,6 +1,6 @@
 """The characters an edition can show: every text of its content, its UI catalogues and
-templates, what Babel adds to numbers and dates in each of its languages, ASCII and common
-punctuation. The font is subset to them (`core.fonts.static_fonts`), so it is computed here,
+templates, the converted reading of its quotes in each derived script, what Babel adds to
+numbers and dates in each of its languages, ASCII and common punctuation. The font is subset to them (`core.fonts.static_fonts`), so it is computed here,
 where the Edition and the locales are known, and handed down."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import fields, is_dataclass
 
 from pydantic import BaseModel
 
+from factsite.content.derived import Converter
 from factsite.content.edition import Edition
 from factsite.content.units import UNITS
 from factsite.core.fonts import COMMON, printable
@@ -23,10 +24,10 @@ BABEL_DATA = ("number_symbols", "decimal_formats", "percent_formats", "compact_d
               "interval_formats", "unit_display_names")
 
 
-def _texts(value: object, out: set[str]) -> None:
-    """Add every character of every string inside `value` (models, mappings, lists)."""
+def _texts(value: object, out: list[str]) -> None:
+    """Add every string inside `value` (models, mappings, lists) to `out`."""
     if isinstance(value, str):
-        out.update(value)
+        out.append(value)
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             _texts(getattr(value, name), out)
@@ -41,10 +42,10 @@ def _texts(value: object, out: set[str]) -> None:
         for item in value:
             _texts(item, out)
     elif value is not None and not isinstance(value, bool):
-        out.update(str(value))  # patterns, numbers and the like
+        out.append(str(value))  # patterns, numbers and the like
 
 
-def _babel_texts(loc: Locale, out: set[str]) -> None:
+def _babel_texts(loc: Locale, out: list[str]) -> None:
     for name in BABEL_DATA:
         try:
             data = getattr(loc.babel, name)
@@ -56,9 +57,12 @@ def _babel_texts(loc: Locale, out: set[str]) -> None:
 def edition_chars(edition: Edition, locales: Mapping[str, Locale],
                   templates: TemplateDirs) -> frozenset[str]:
     """Every character a page, chart or PDF of `edition` may show, in any of `locales`."""
-    out: set[str] = set(COMMON)
+    content: list[str] = []
     _texts((edition.site, edition.sources, edition.source_texts, edition.terms,
-            edition.entities, edition.metrics, edition.maps), out)
+            edition.entities, edition.metrics, edition.maps), content)
+    # a derived script's page shows each verbatim quote's converted reading beside it
+    out = [COMMON, *content, *(Converter(spec)("\n".join(content))
+                               for spec in edition.site.derived_languages)]
     _texts([u.written for u in UNITS.values()], out)
     for loc in locales.values():
         _texts(loc.strings, out)
@@ -66,5 +70,5 @@ def edition_chars(edition: Edition, locales: Mapping[str, Locale],
     for folder in templates.dirs:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in TEMPLATE_SUFFIXES:
-                out.update(path.read_text(encoding="utf-8", errors="ignore"))
-    return printable(out)
+                out.append(path.read_text(encoding="utf-8", errors="ignore"))
+    return printable("".join(out))
