@@ -23,7 +23,7 @@ MOMENTS = {
     # vl-convert renders in the build. Its first call starts its engine, holding the GIL
     # for about 0.6 s (no Python code runs, signal handlers wait): the signal comes after.
     "charts": ("svg", 0.0),
-    "mkdocs": ("render the pages", 0.3),  # MkDocs workers, then Pagefind processes
+    "mkdocs": ("render the embeds and share cards", 0.3),  # MkDocs workers, then Pagefind
     "pdfs": ("build the pages with MkDocs", 0.5),  # WeasyPrint workers
     "swap": ("export the PDFs", 0.0),  # the PDFs are written: the swap comes next
 }
