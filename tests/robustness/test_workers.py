@@ -157,3 +157,22 @@ def test_a_stuck_cleanup_still_ends_within_the_deadline():
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_an_interruption_a_library_turned_into_its_own_error_is_still_one():
+    """SIGTERM while a C extension is imported (OpenCC, as a build starts): the import system
+    turns the handler's Interrupted into an ImportError. The build still ends as interrupted
+    (one line and status 143), not with a traceback."""
+    from factsite.core.workers import Interrupted, interruptible
+
+    with pytest.raises(Interrupted) as caught:
+        with interruptible(lambda: None):
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(1)
+            except Interrupted as exc:  # what `import opencc` makes of it
+                raise ImportError("initialization failed") from exc
+    assert caught.value.signum == signal.SIGTERM
+    with pytest.raises(ImportError):  # an error with no signal behind it stays what it is
+        with interruptible(lambda: None):
+            raise ImportError("no such module")

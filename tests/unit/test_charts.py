@@ -79,7 +79,8 @@ def test_chart_spec_svg_alt_and_rows(chart: ChartDef, lang: str):
     values = spec["data"]["values"] if "data" in spec else spec["datasets"][
         next(iter(spec["datasets"]))]
     assert len([v for v in values if v["role"] == "point"]) == len(rows) >= 2
-    svg = svg_renderer().render(spec)
+    with svg_renderer() as renderer:
+        svg = renderer.render(spec)
     texts = svg_texts(svg)
     assert chart.title[lang] in texts
     for label in (EXPECTED_ZH if lang == "zh" else EXPECTED_EN)[chart.id]:

@@ -134,8 +134,8 @@ class Preview:
                                                                  rs.templates)):
             return None  # a character the font subset lacks: derive it again
         derived = derive(edition)
-        renderer = SvgRenderer(self.ctx.cache, rs.fonts)
-        fresh, _ = render_charts(edition, rs.locales, renderer, only=entity_ids)
+        with SvgRenderer(self.ctx.cache, rs.fonts, self.ctx.workers) as renderer:
+            fresh, _ = render_charts(edition, rs.locales, renderer, only=entity_ids)
         charts = {lang: {**rs.charts[lang], **fresh[lang]} for lang in rs.locales}
         wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
         if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):

@@ -95,9 +95,10 @@ class WorkerPool:
     Here nothing runs outside the calling thread, so an interruption unwinds at once and a
     dead worker is an error (WorkerDied)."""
 
-    def __init__(self, n: int, initializer: Callable | None = None, initargs: tuple = ()):
+    def __init__(self, n: int, initializer: Callable | None = None, initargs: tuple = (),
+                 local: bool | None = None):
         self.workers: list[tuple] = []  # (process, connection)
-        self.local = n <= 1
+        self.local = n <= 1 if local is None else local
         self.stopped = False
         if self.local:
             return
@@ -111,7 +112,7 @@ class WorkerPool:
             resource_tracker.ensure_running()
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if masked else None
         try:
-            for _ in range(n):
+            for _ in range(max(n, 1)):
                 ours, theirs = spawn.Pipe()
                 process = spawn.Process(target=_serve, daemon=True,
                                         args=(theirs, os.getpid(), initializer, initargs))
@@ -197,10 +198,11 @@ class WorkerPool:
 
 @contextmanager
 def worker_pool(n: int, initializer: Callable | None = None,
-                initargs: tuple = ()) -> Iterator[WorkerPool]:
-    """`n` spawned workers that die with the build; `n` <= 1 runs everything in this process.
-    `fn` and the items must be picklable (module-level functions, plain data)."""
-    pool = WorkerPool(n, initializer, initargs)
+                initargs: tuple = (), local: bool | None = None) -> Iterator[WorkerPool]:
+    """`n` spawned workers that die with the build; `n` <= 1 runs everything in this process
+    unless `local` is False (work that must not run here). `fn` and the items must be
+    picklable (module-level functions, plain data)."""
+    pool = WorkerPool(n, initializer, initargs, local)
     try:
         yield pool
     except BaseException:
@@ -254,6 +256,10 @@ def interruptible(on_signal: Callable[[], None],
         return
     try:
         yield
+    except Exception as exc:
+        if fired:  # a library turned the interruption into an error of its own (an import
+            raise Interrupted(fired[0]) from exc  # of a C extension: ImportError)
+        raise
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)

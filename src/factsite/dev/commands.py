@@ -35,15 +35,20 @@ def _guide_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from factsite.dev.bench import run_benchmark
+    from factsite.dev.bench import run_benchmark, run_scale
 
-    run_benchmark(Path(args.project).resolve(), n=args.n, quick=args.quick)
+    if args.scale:
+        run_scale(Path(args.project).resolve(), n=args.n if args.n != 1000 else 10_000)
+    else:
+        run_benchmark(Path(args.project).resolve(), n=args.n, quick=args.quick)
     return 0
 
 
 def _bench_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--n", type=int, default=1000, help="entities of the large edition")
     p.add_argument("--quick", action="store_true", help="one small synthetic edition")
+    p.add_argument("--scale", action="store_true", help="n=1,000 and n=10,000 (--n), cold "
+                   "and warm, with peak memory and time per page (not in CI)")
 
 
 def _snapshot(args: argparse.Namespace) -> int:

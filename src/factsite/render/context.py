@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from factsite.content.derived import Converter
 from factsite.content.edition import Edition
 from factsite.content.model import Entity, Fact, SeriesPoint, SourceRef
 from factsite.content.text import Text
@@ -73,7 +72,6 @@ class PageContext:
         self.text, self.chart_index = text, charts
         self.others = others  # the other languages, by code
         self.site_url, self.build_date = site_url, build_date
-        self.converters: dict = {}
         self.citations = Citations()
         self.has_charts = False  # the theme loads the interactive bundle only when True
         text.begin(page.src)
@@ -188,10 +186,7 @@ class PageContext:
     def converted(self, text: str) -> str | None:
         """A quote's reading in this page's derived script (zh-Hant), or None when the page's
         language is authored: quotes themselves always stay verbatim."""
-        for spec in self.edition.site.derived_languages:
-            if spec.code == self.lang:
-                return self.converters.setdefault(spec.code, Converter(spec))(text)
-        return None
+        return None if self.loc.convert is None else self.loc.convert(text)
 
     def md(self, text: Text | None) -> Markup:
         """Author Markdown to safe HTML, glossary terms linked on first use on the page."""

@@ -43,6 +43,8 @@ class Locale:
 
     code: str  # content key and URL folder: zh, en
     strings: dict = field(repr=False, hash=False, compare=False)
+    # a derived script's conversion from its source language (zh-hant: OpenCC s2tw)
+    convert: Converter | None = field(default=None, repr=False, hash=False, compare=False)
 
     @property
     def tag(self) -> str:
@@ -218,9 +220,10 @@ def load_locales(templates: TemplateDirs, languages: tuple[str, ...],
                 continue
             merged = _merge(merged, data)
         catalogues[lang] = merged
+    converters = {lang: Converter(spec) for lang, spec in specs.items() if lang in languages}
     for lang, spec in specs.items():
-        if lang in languages and spec.source in catalogues:
-            converted = _convert_all(catalogues[spec.source], Converter(spec))
+        if lang in converters and spec.source in catalogues:
+            converted = _convert_all(catalogues[spec.source], converters[lang])
             catalogues[lang] = _merge(converted, catalogues.get(lang, {}))
     if diags:
         raise ContentError(diags)
@@ -242,7 +245,7 @@ def load_locales(templates: TemplateDirs, languages: tuple[str, ...],
                                     "add it under units:"))
     if diags:
         raise ContentError(diags)
-    return {lang: Locale(lang, catalogues[lang]) for lang in languages}
+    return {lang: Locale(lang, catalogues[lang], converters.get(lang)) for lang in languages}
 
 
 def edition_locales(templates: TemplateDirs, edition) -> dict[str, Locale]:

@@ -84,34 +84,40 @@ def render_charts(edition: Edition, locales: dict[str, Locale], renderer: SvgRen
     builder = SpecBuilder()
     out: Charts = {lang: {} for lang in locales}
     planned = plan_all(edition, only)
-    for owner, chart in planned:
-        for lang, loc in locales.items():
-            spec, rows = builder.spec(chart, loc, source_line(chart, edition, loc))
-            svg = scope_svg_ids(slim_svg(renderer.render(spec)), f"c-{chart.id}")
-            spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True)
-            item = RenderedChart(svg, spec_json, rows, describe_chart(chart, rows, loc),
-                                 renderer.png(spec))
-            out[lang].setdefault(owner, []).append((chart, item))
+    jobs = [(owner, chart, lang, *builder.spec(chart, loc, source_line(chart, edition, loc)))
+            for owner, chart in planned for lang, loc in locales.items()]
+    specs = [spec for *_, spec, _ in jobs]
+    for (owner, chart, lang, spec, rows), svg, png in zip(jobs, renderer.svgs(specs),
+                                                          renderer.pngs(specs)):
+        item = RenderedChart(scope_svg_ids(slim_svg(svg), f"c-{chart.id}"),
+                             json.dumps(spec, ensure_ascii=False, sort_keys=True), rows,
+                             describe_chart(chart, rows, locales[lang]), png)
+        out[lang].setdefault(owner, []).append((chart, item))
     return out, len(planned)
 
 
 def render_maps(edition: Edition, locales: dict[str, Locale], renderer: SvgRenderer) -> Maps:
     """Every map of every owner (the home page, the region, each area's entity) in every
     language; one rendering per map and language, whichever pages show it."""
-    out: Maps = {lang: {} for lang in locales}
+    planned = [(owner, mdef, lang) for owner, mdef in plan_maps(edition) for lang in locales]
+    jobs: dict[tuple[str, str | None, str], tuple] = {}  # one per map, highlight and language
+    for _, mdef, lang in planned:
+        key = (mdef.id, mdef.highlight, lang)
+        if key not in jobs:
+            jobs[key] = (mdef, lang, *build_map(mdef, edition, locales[lang]))
+    specs = [spec for _, _, spec, _ in jobs.values()]
+    wide = [spec for mdef, _, spec, _ in jobs.values() if not mdef.locator]
+    pngs = iter(renderer.pngs(wide))
     done: dict[tuple[str, str | None, str], RenderedMap] = {}
-    for owner, mdef in plan_maps(edition):
-        for lang, loc in locales.items():
-            key = (mdef.id, mdef.highlight, lang)
-            if key not in done:
-                spec, rows = build_map(mdef, edition, loc)
-                svg = slim_svg(renderer.render(spec))
-                svg = compact_paths(scope_svg_ids(page_svg(svg), mdef.id), 0 if mdef.locator
-                                    else 1)
-                done[key] = RenderedMap(svg, json.dumps(spec, ensure_ascii=False, sort_keys=True),
-                                        rows, describe_map(mdef, edition, rows, loc),
-                                        b"" if mdef.locator else renderer.png(spec))
-            out[lang].setdefault(owner, []).append((mdef, done[key]))
+    for (key, (mdef, lang, spec, rows)), svg in zip(jobs.items(), renderer.svgs(specs)):
+        svg = compact_paths(scope_svg_ids(page_svg(slim_svg(svg)), mdef.id),
+                            0 if mdef.locator else 1)
+        done[key] = RenderedMap(svg, json.dumps(spec, ensure_ascii=False, sort_keys=True), rows,
+                                describe_map(mdef, edition, rows, locales[lang]),
+                                b"" if mdef.locator else next(pngs))
+    out: Maps = {lang: {} for lang in locales}
+    for owner, mdef, lang in planned:
+        out[lang].setdefault(owner, []).append((mdef, done[(mdef.id, mdef.highlight, lang)]))
     return out
 
 
@@ -150,8 +156,8 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
     derived = derive(edition)
     with ctx.progress.step("derive the fonts"):
         fonts = static_fonts(ctx.cache, edition_chars(edition, locales, templates))
-    renderer = SvgRenderer(ctx.cache, fonts)
-    with ctx.progress.step("render the charts"):
+    with ctx.progress.step("render the charts"), \
+            SvgRenderer(ctx.cache, fonts, ctx.workers) as renderer:
         charts, n_charts = render_charts(edition, locales, renderer)
         maps = render_maps(edition, locales, renderer)
         bundle = renderer.bundle() if n_charts or edition.maps else ""

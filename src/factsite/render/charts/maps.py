@@ -148,7 +148,8 @@ def _colors(loc: Locale, mdef: MapDef) -> alt.Scale:
 def _areas(mdef: MapDef, topo: dict, rows: list[dict], loc: Locale,
            codes: list[str] | None = None, legend: bool = True) -> alt.Chart:
     sheet = mdef.sheet
-    shapes = alt.Data(values=topo, format=alt.DataFormat(type="topojson", feature=sheet.object))
+    shapes = alt.NamedData(name=_topo_name(sheet), format=alt.DataFormat(
+        type="topojson", feature=sheet.object))
     chart = alt.Chart(shapes).transform_calculate(
         code=f"toString(datum.properties[{sheet.key!r}])").transform_lookup(
         lookup="code", from_=alt.LookupData(alt.Data(values=rows), "code",
@@ -207,7 +208,14 @@ def build_map(mdef: MapDef, edition: Edition, loc: Locale) -> tuple[dict, list[d
                                      subtitleFont=FONT, subtitleFontSize=11,
                                      subtitleColor="#4f5a60").configure_legend(
         labelFont=FONT, labelColor=INK, labelLimit=0)
-    return chart.to_dict(), rows
+    spec = chart.to_dict()
+    # the boundaries join the spec after Altair: copied and validated in it, they cost 0.3 s
+    spec.setdefault("datasets", {})[_topo_name(sheet)] = topo
+    return spec, rows
+
+
+def _topo_name(sheet) -> str:
+    return f"topo-{sheet.id}"
 
 
 def describe_map(mdef: MapDef, edition: Edition, rows: list[dict], loc: Locale) -> str:

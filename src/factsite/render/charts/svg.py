@@ -52,13 +52,60 @@ def _well_formed(svg: str) -> bool:
     return svg.lstrip().startswith("<svg") and svg.rstrip().endswith("</svg>")
 
 
-class SvgRenderer:
-    """Renders Vega-Lite specs to SVG in this process, fonts registered on first use."""
+def _start_engine(folder: str) -> None:
+    """In a chart worker: vl-convert with this one font folder."""
+    import vl_convert
 
-    def __init__(self, cache: Cache, fonts: Fonts):
-        self.cache, self.fonts = cache, fonts
-        self._registered = False
+    vl_convert.register_font_directory(folder)
+
+
+def _svg_job(spec: dict) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec)
+
+
+def _png_job(job: tuple[dict, int]) -> bytes:
+    import vl_convert
+
+    spec, scale = job
+    return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+class SvgRenderer:
+    """Renders Vega-Lite specs to SVG and PNG through the verified cache, in worker processes.
+
+    vl-convert's font registry is process-wide and append-only: a process that registered two
+    subsets of Noto Sans SC (a preview after an edit added a character, two editions in one
+    test run) draws with whichever it likes. So this process never renders: spawned workers,
+    started on the first cache miss and each holding only this renderer's fonts, do (two of
+    them also render twice as fast, vl-convert holding the GIL and one lock per process).
+    Use it as a context manager, which ends the workers."""
+
+    def __init__(self, cache: Cache, fonts: Fonts, workers: int = 2):
+        self.cache, self.fonts, self.workers = cache, fonts, workers
+        self._pool = None
         self.rendered = 0
+
+    def __enter__(self) -> SvgRenderer:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        self.close(killed=kind is not None)
+
+    def close(self, killed: bool = False) -> None:
+        """End the workers (at once when `killed`, after an error or an interruption)."""
+        if self._pool is not None:
+            self._pool.kill() if killed else self._pool.close()
+            self._pool = None
+
+    def _engine(self, misses: int):
+        from factsite.core.workers import WorkerPool
+
+        if self._pool is None:
+            self._pool = WorkerPool(1 if misses < 8 else self.workers, _start_engine,
+                                    (str(self.fonts.folder),), local=False)
+        return self._pool
 
     def _versions(self) -> str:
         import vl_convert
@@ -67,39 +114,42 @@ class SvgRenderer:
 
     def key(self, spec: dict) -> str:
         return digest(json.dumps(spec, sort_keys=True, ensure_ascii=False), self._versions(),
-                      str(self.fonts.folder))
+                      self.fonts.folder.name)
 
-    def _vl_convert(self):
-        import vl_convert
+    def _through_cache(self, namespace: str, suffix: str, keys: list[str], jobs: list,
+                       job_fn, valid) -> list:
+        out: list = []
+        for key in keys:
+            cached = self.cache.get(namespace, key, suffix)
+            out.append(cached if cached is not None and valid(cached) else None)
+        missing = [i for i, found in enumerate(out) if found is None]
+        if missing:
+            made = self._engine(len(missing)).map(job_fn, [jobs[i] for i in missing])
+            for i, data in zip(missing, made):
+                data = data.encode("utf-8") if isinstance(data, str) else data
+                self.cache.put(namespace, keys[i], data, suffix)
+                out[i] = data
+            self.rendered += len(missing)
+        return out
 
-        if not self._registered:
-            vl_convert.register_font_directory(str(self.fonts.folder))
-            self._registered = True
-        return vl_convert
+    def svgs(self, specs: list[dict]) -> list[str]:
+        """The SVG of each spec, from the cache when a verified entry exists."""
+        found = self._through_cache("svg", ".svg", [self.key(s) for s in specs], specs,
+                                    _svg_job, lambda b: _well_formed(b.decode("utf-8", "replace")))
+        return [data.decode("utf-8", errors="replace") for data in found]
+
+    def pngs(self, specs: list[dict], scale: int = 2) -> list[bytes]:
+        """The PNG of each spec at `scale` × (a download for slides and print), cached alike."""
+        return self._through_cache("png", ".png", [digest(self.key(s), f"png{scale}")
+                                                   for s in specs],
+                                   [(s, scale) for s in specs], _png_job,
+                                   lambda b: b.startswith(b"\x89PNG"))
 
     def render(self, spec: dict) -> str:
-        """The SVG of a spec, from the cache when a verified entry exists."""
-        key = self.key(spec)
-        cached = self.cache.get("svg", key, ".svg")
-        if cached is not None:
-            svg = cached.decode("utf-8", errors="replace")
-            if _well_formed(svg):
-                return svg
-        svg = self._vl_convert().vegalite_to_svg(spec)
-        self.cache.put("svg", key, svg.encode("utf-8"), ".svg")
-        self.rendered += 1
-        return svg
+        return self.svgs([spec])[0]
 
     def png(self, spec: dict, scale: int = 2) -> bytes:
-        """The PNG of a spec at `scale` × (a download for slides and print), cached alike."""
-        key = digest(self.key(spec), f"png{scale}")
-        cached = self.cache.get("png", key, ".png")
-        if cached is not None and cached.startswith(b"\x89PNG"):
-            return cached
-        data = self._vl_convert().vegalite_to_png(spec, scale=scale)
-        self.cache.put("png", key, data, ".png")
-        self.rendered += 1
-        return data
+        return self.pngs([spec], scale)[0]
 
     def bundle(self) -> str:
         """The offline vega-embed bundle with factsite's loader (built once, cached)."""
