@@ -35,8 +35,8 @@ def test_site_under_a_base_path(tmp_path: Path, watched):
         page.wait_for_load_state("load")
         assert page.url == base + "zh/district/east-district/"
         page.goto(base + "zh/search/?q=小巨人")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        hrefs = page.locator(".pagefind-ui__result-link").evaluate_all(
+        page.wait_for_selector(".fs-search__link", timeout=15000)
+        hrefs = page.locator(".fs-search__link").evaluate_all(
             "els => els.map(e => e.href)")
         assert hrefs and all(h.startswith(base + "zh/") for h in hrefs), hrefs
         html = (root / "pr-123" / "en" / "index.html").read_text(encoding="utf-8")

@@ -51,9 +51,9 @@ def test_language_switch_keeps_the_page(watched, server, start, other):
 def test_search_finds_in_its_language(watched, server, lang, query, expected):
     page = watched.page
     page.goto(f"{server}/{lang}/search/?q={query}")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
-    urls = page.locator(".pagefind-ui__result-link").evaluate_all(
+    page.wait_for_selector(".fs-search__link", timeout=15000)
+    titles = page.locator(".fs-search__link").all_inner_texts()
+    urls = page.locator(".fs-search__link").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))")
     assert any(expected in t for t in titles), titles
     assert all(f"/{lang}/" in u for u in urls), urls  # never the other language
@@ -66,8 +66,28 @@ def test_header_search_box_leads_to_results(watched, server):
     page.goto(f"{server}/en/")
     page.fill(".fs-header-search input", "Xiaoshan")
     page.press(".fs-header-search input", "Enter")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".fs-search__link", timeout=15000)
     assert "/en/search/" in page.url
+    assert_clean(watched, server)
+
+
+def test_the_search_page_loads_pagefind_with_the_first_query_only(watched, server):
+    """A first visit to the search page loads the theme's own small script, not Pagefind's
+    13 KB-gzip search API nor its 30 KB UI; the API comes with the first query, by keyboard."""
+    page = watched.page
+    page.goto(f"{server}/en/search/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in watched.requests if "/pagefind/" in u], watched.requests
+    page.focus("#fs-search-q")
+    page.keyboard.type("Yuhang")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".fs-search__link", timeout=15000)
+    assert any(u.endswith("/en/pagefind/pagefind.js") for u in watched.requests)
+    assert not any("pagefind-ui" in u for u in watched.requests)
+    status = page.locator("#fs-search-status")
+    assert status.get_attribute("role") == "status" and "Yuhang" in status.inner_text()
+    assert "q=Yuhang" in page.url  # the query is in the address, to share or go back to
+    assert page.locator(".fs-search__excerpt mark").count() >= 1
     assert_clean(watched, server)
 
 
@@ -107,9 +127,9 @@ def test_pages_without_charts_do_not_load_vega(watched, server):
 def test_a_traditional_query_finds_traditional_pages(watched, server):
     page = watched.page
     page.goto(f"{server}/zh-hant/search/?q=中國視谷")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
-    urls = page.locator(".pagefind-ui__result-link").evaluate_all(
+    page.wait_for_selector(".fs-search__link", timeout=15000)
+    titles = page.locator(".fs-search__link").all_inner_texts()
+    urls = page.locator(".fs-search__link").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))")
     assert "中國視谷" in titles, titles
     assert all("/zh-hant/" in u for u in urls), urls

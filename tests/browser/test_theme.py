@@ -35,7 +35,7 @@ def test_nothing_scrolls_sideways_at_360_px(phone, server, lang, kind):
     phone.goto(f"{server}/{lang}/{PAGE_KINDS[kind]}")
     phone.wait_for_load_state("load")
     if kind == "search":
-        phone.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        phone.wait_for_selector(".fs-search__link", timeout=15000)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"{kind}: the page is {width} px wide"
 
@@ -130,6 +130,6 @@ def test_screenshots_of_every_page_kind(browser, server, lang, width, scheme):
         page.goto(f"{server}/{lang}/{path}")
         page.wait_for_load_state("load")
         if kind == "search":
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+            page.wait_for_selector(".fs-search__link", timeout=15000)
         assert screenshot(page, f"{kind}-{lang}-{width}-{scheme}").stat().st_size > 5000
     context.close()

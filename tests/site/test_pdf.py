@@ -198,3 +198,35 @@ def test_cut_pages_link_to_the_web_with_a_site_url(tmp_path: Path):
     assert "p-district-river-city" not in internal
     report_internal, _ = pdf_links(project / "site" / "en" / "report-en.pdf")
     assert "p-district-river-city" in report_internal  # the same link inside the report
+
+
+@pytest.mark.parametrize("pdf", ["east-district-en.pdf", "report-en.pdf"])
+def test_print_draws_the_pictures_and_leaves_out_the_disclosures(mini_site: Path, pdf: str):
+    """Regressions: the report is laid out from the language folder, so a page's locator map
+    (an <img> beside the page) was missing and its alternative text printed instead; and the
+    print stylesheet kept only the rules before the site's first `@media print`, so every
+    figure's "Cite" disclosure printed open, a citation under each figure (308 report pages
+    instead of about 200 in the real edition)."""
+    path = mini_site / "en" / ("district/east-district/" if "east" in pdf else "") / pdf
+    text = re.sub(r"\s+", " ", pdf_text(path))
+    # the caption says it once; an image that failed to load would add its alt text
+    assert text.count("Locator map: East District within River City.") == 1
+    # "Cite this page" keeps one ready citation per page; no figure adds its own
+    pages = 1 if "east" in pdf else len(list((mini_site / "en").glob("*/*/index.html")))
+    assert 1 <= text.count("[Data set]") <= pages
+    assert "Cite The factsite" not in text
+
+
+def test_print_css_keeps_every_rule_but_the_browsers_print_rules():
+    from factsite.export.print_html import print_css, without_media_print
+    from factsite.render.templates import TemplateDirs
+
+    css = ("a { color: red }\n@media print { .x { display: none } @page { margin: 0 } }\n"
+           ".after { color: blue }\n@media print { details.y { display: none; } }\n.end {}")
+    assert without_media_print(css) == "a { color: red }\n\n.after { color: blue }\n\n.end {}"
+    full = print_css(TemplateDirs.for_project(None))
+    assert "@media print" not in full
+    site = (REPO / "src/factsite/templates/assets/factsite.css").read_text("utf-8")
+    last_rule = site.rstrip().rsplit("\n", 1)[-1].split("{")[0].strip()
+    assert last_rule in full  # a rule after the site's print rules reaches the PDFs
+    assert re.search(r"details\.fs-cite-fig[^{]*\{ display: none", full)

@@ -43,8 +43,9 @@ def test_quotes_stay_verbatim_and_the_reading_is_marked(real_site: Path):
     originals = {f.source.quote for e in EDITION.entities.values() for f in e.facts} | {
         m.source.quote for e in EDITION.entities.values() for m in e.timeline}
     assert quotes and set(quotes) <= originals
-    readings = re.findall(r'<p class="fs-quote__converted" lang="zh-Hant">'
-                          r'<span class="fs-converted">轉換後的繁體字</span> ([^<]*)</p>', html)
+    # the page (lang="zh-Hant") says once that each reading under a quote is converted
+    assert html.count('<p class="fs-note">引文照錄簡體原文;其下灰字是轉換後的繁體字') == 1
+    readings = re.findall(r'</blockquote><p class="fs-quote__converted">([^<]*)</p>', html)
     assert len(readings) == len(quotes)
     assert any("蕭山" in r for r in readings) and not any("萧山" in r for r in readings)
     assert "萧山" not in text_of(html)  # outside the quotes, every text is Traditional

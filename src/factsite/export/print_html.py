@@ -21,6 +21,8 @@ from factsite.render.templates import TemplateDirs
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 ID_ATTR = re.compile(r'\bid="([^"]+)"')
 HREF = re.compile(r'href="([^"]*)"')
+IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)"')
+MEDIA_PRINT = re.compile(r"@media print\s*\{")
 URL_REF = re.compile(r"url\(#([^)]+)\)")
 REPORT_TAIL = ("compare", "ledger", "targets", "glossary", "sources", "changes",
                "about")  # after entities
@@ -91,6 +93,11 @@ def localize_links(page: RenderedPage, known: set[str], in_report: bool, site_ur
     if in_report:
         body = ID_ATTR.sub(lambda m: f'id="{_anchor(path, m.group(1))}"', body)
         body = URL_REF.sub(lambda m: f"url(#{_anchor(path, m.group(1))})", body)
+        # the report is laid out from the language folder: a page's image is under its path
+        body = IMG_SRC.sub(lambda m: m.group(1) + (m.group(2) if "://" in m.group(2) or
+                           m.group(2).startswith("data:") else posixpath.normpath(
+                               posixpath.join(posixpath.dirname(src), m.group(2)))) + '"',
+                           body)
 
     def fix(match: re.Match) -> str:
         href = html_lib.unescape(match.group(1))
@@ -115,10 +122,26 @@ def _print_html(env: Environment, template: str, css: str, fonts: Fonts, **conte
                                              **context)
 
 
+def without_media_print(css: str) -> str:
+    """`css` without its `@media print { … }` blocks (the browser's print rules; the PDFs
+    have a stylesheet of their own), every other rule kept, wherever it stands."""
+    out, at = [], 0
+    for match in MEDIA_PRINT.finditer(css):
+        if match.start() < at:
+            continue  # inside a block already dropped
+        out.append(css[at:match.start()])
+        depth, i = 1, match.end()
+        while depth and i < len(css):
+            depth += {"{": 1, "}": -1}.get(css[i], 0)
+            i += 1
+        at = i
+    return "".join(out) + css[at:]
+
+
 def print_css(templates: TemplateDirs) -> str:
     """The site stylesheet without its screen-print rules, then the print stylesheet."""
     site = templates.find("assets/factsite.css").read_text(encoding="utf-8")
-    return site.split("@media print")[0] + \
+    return without_media_print(site) + \
         templates.find("print/print.css").read_text(encoding="utf-8")
 
 

@@ -25,8 +25,8 @@ def _figure_text(loc: Locale, fact: Fact, period: str) -> str:
                 f"{loc.number(points[-1].value, fact.unit, fact.qualifier)}"
     elif fact.value is not None:
         value = loc.number(fact.value, fact.unit, fact.qualifier)
-    else:
-        value = fact.text[loc.code] if fact.text else ""
+    else:  # a statement: its label and period name it; the citation does not repeat it
+        return loc.t("citation.statement_title", label=fact.label[loc.code], period=period)
     return loc.t("citation.figure_title", label=fact.label[loc.code], period=period,
                  value=value).strip()
 

@@ -23,6 +23,11 @@ class SearchIndexError(RuntimeError):
 
 # left out of the index, without an attribute on each of the many elements of a page
 EXCLUDED = ".fs-cite-fig"  # the ready citation beside every figure
+# Pagefind's own user interfaces, which the theme's search page does not use (it calls
+# pagefind.js, the search API, and draws the results itself): not published
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
+          "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+          "pagefind-highlight.js")
 
 
 def start_index(lang_dir: Path) -> subprocess.Popen:
@@ -49,3 +54,5 @@ def finish_index(proc: subprocess.Popen, lang_dir: Path) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(empty))
         raise SearchIndexError(f"pagefind wrote an empty {empty.relative_to(lang_dir)} "
                                f"into {lang_dir}")
+    for name in UNUSED:
+        (index / name).unlink(missing_ok=True)
