@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-BUILD = [sys.executable, str(Path(__file__).resolve().parents[2] / "build.py")]
+BUILD = [sys.executable, "-m", "factsite.cli"]  # the installed package, as `factsite` runs
 
 
 def _run(args: list[str], env: dict | None = None) -> float:
