@@ -88,6 +88,8 @@ def test_the_search_page_loads_pagefind_with_the_first_query_only(watched, serve
     assert status.get_attribute("role") == "status" and "Yuhang" in status.inner_text()
     assert "q=Yuhang" in page.url  # the query is in the address, to share or go back to
     assert page.locator(".fs-search__excerpt mark").count() >= 1
+    excerpts = " ".join(page.locator(".fs-search__excerpt").all_inner_texts())
+    assert "Yuhang" in excerpts and "[1]" not in excerpts and "[2]" not in excerpts  # no [n]
     assert_clean(watched, server)
 
 

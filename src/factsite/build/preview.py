@@ -18,6 +18,7 @@ from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
+from factsite.core.fonts import static_fonts
 from factsite.build.pipeline import Project, render_project, write_site
 from factsite.render.charset import edition_chars
 from factsite.render.charts.svg import SvgRenderer
@@ -130,9 +131,11 @@ class Preview:
     def _patch(self, edition: Edition, entity_ids: set[str]) -> int | None:
         """Render the touched pages and write them into the site; None: cannot."""
         rs, out = self.state, self.project.out
-        if rs.fonts is None or not rs.fonts.covers(edition_chars(edition, rs.locales,
-                                                                 rs.templates)):
-            return None  # a character the font subset lacks: derive it again
+        chars = edition_chars(edition, rs.locales, rs.templates)
+        if rs.fonts is None or not rs.fonts.covers(chars):
+            # a character the subset lacks: a larger subset, in seconds (the pages not edited
+            # keep their charts, which do not show the new character)
+            rs.fonts = static_fonts(self.ctx.cache, chars)
         derived = derive(edition)
         with SvgRenderer(self.ctx.cache, rs.fonts, self.ctx.workers) as renderer:
             fresh, _ = render_charts(edition, rs.locales, renderer, only=entity_ids)

@@ -179,10 +179,12 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
         embeds = {lang: render_embeds(page_renderer.env, edition, loc, source_tag, site_url,
                                       charts[lang], maps[lang])
                   for lang, loc in locales.items()}
-        cards_renderer = CardRenderer(ctx.cache, renderer.fonts)
-        cards = {lang: {p.page.path: cards_renderer.png(page_card(p.page, edition,
-                                                                  locales[lang], p.meta.title))
-                        for p in pages[lang]} for lang in locales}
+        wanted = [(lang, p.page.path, page_card(p.page, edition, locales[lang], p.meta.title))
+                  for lang in locales for p in pages[lang]]
+        drawn = CardRenderer(ctx.cache, fonts, ctx.workers).pngs([c for *_, c in wanted])
+        cards: dict[str, dict[str, bytes]] = {lang: {} for lang in locales}
+        for (lang, path, _), png in zip(wanted, drawn):
+            cards[lang][path] = png
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,
                         landing, bundle, ctx.build_date, n_charts, renderer.rendered,
                         maps=maps, embeds=embeds, cards=cards, changes=changes,

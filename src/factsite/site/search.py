@@ -22,7 +22,8 @@ class SearchIndexError(RuntimeError):
 
 
 # left out of the index, without an attribute on each of the many elements of a page
-EXCLUDED = ".fs-cite-fig"  # the ready citation beside every figure
+EXCLUDED = (".fs-cite-fig",  # the ready citation beside every figure
+            ".fs-cite")  # the [n] markers, which would litter every result's excerpt
 # Pagefind's own user interfaces, which the theme's search page does not use (it calls
 # pagefind.js, the search API, and draws the results itself): not published
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
@@ -35,7 +36,8 @@ def start_index(lang_dir: Path) -> subprocess.Popen:
     process dies with the build, even a SIGKILLed one."""
     return subprocess.Popen(dying_with_parent(
         [sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir",
-         "pagefind", "--exclude-selectors", EXCLUDED, "--silent"]),
+         "pagefind", *(arg for s in EXCLUDED for arg in ("--exclude-selectors", s)),
+         "--silent"]),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
