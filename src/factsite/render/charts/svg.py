@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from factsite.core.cache import Cache, digest
 from factsite.core.fonts import Fonts
@@ -107,13 +108,14 @@ class SvgRenderer:
                                     (str(self.fonts.folder),), local=False)
         return self._pool
 
+    @cached_property
     def _versions(self) -> str:
         import vl_convert
 
         return f"{getattr(vl_convert, '__version__', '')}{vl_convert.get_vega_version()}"
 
     def key(self, spec: dict) -> str:
-        return digest(json.dumps(spec, sort_keys=True, ensure_ascii=False), self._versions(),
+        return digest(json.dumps(spec, sort_keys=True, ensure_ascii=False), self._versions,
                       self.fonts.folder.name)
 
     def _through_cache(self, namespace: str, suffix: str, keys: list[str], jobs: list,
