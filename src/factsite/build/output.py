@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from factsite.core.cache import pid_alive
+
 FULL_DISK = {errno.ENOSPC: "no space left on device", errno.EDQUOT: "disk quota exceeded",
              errno.EFBIG: "file size limit exceeded"}
 RENAME_EXCHANGE = 2  # renameat2 flag (Linux 3.15+)
@@ -28,16 +30,6 @@ AT_FDCWD = -100
 
 class OutputError(Exception):
     """The output cannot be written (disk full, another build holding it); one line."""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def lock_path(out: Path) -> Path:
@@ -127,7 +119,7 @@ def remove_stale(out: Path) -> int:
     if not out.parent.is_dir():
         return 0
     stale = sorted(p for p in out.parent.iterdir() if p.is_dir() and
-                   (pid := _owner(p.name, out)) is not None and not _alive(pid))
+                   (pid := _owner(p.name, out)) is not None and not pid_alive(pid))
     removed = 0
     for path in stale:
         if not out.exists() and path.name.startswith(f".{out.name}.old-"):

@@ -4,7 +4,6 @@ entry names a figure of this edition or of an earlier one kept in `content/editi
 
 from __future__ import annotations
 
-import re
 from difflib import get_close_matches
 
 from pydantic import Field, field_validator
@@ -12,7 +11,7 @@ from pydantic import Field, field_validator
 from factsite.content.diagnostics import Diagnostic
 from factsite.content.edition import Edition
 from factsite.content.model import Strict
-from factsite.content.periods import parse_period
+from factsite.content.site_model import edition_date
 from factsite.content.text import Text
 
 FACT_REF = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
@@ -34,10 +33,7 @@ class Correction(Strict):
     @field_validator("edition", mode="before")
     @classmethod
     def _edition(cls, v: object) -> object:
-        if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-            raise ValueError(f"{v!r} is not a date (use YYYY-MM-DD)")
-        parse_period(v)
-        return v
+        return edition_date(v)
 
     @property
     def entity(self) -> str:

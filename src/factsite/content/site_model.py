@@ -15,6 +15,15 @@ from factsite.content.text import Text
 from factsite.content.units import UNITS
 
 
+
+def edition_date(v: object) -> object:
+    """An edition's date as written, YYYY-MM-DD and a real day (the edition field of
+    site.yaml and of each correction)."""
+    if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError(f"{v!r} is not a date (use YYYY-MM-DD)")
+    parse_period(v)
+    return v
+
 class Source(Strict):
     """A source document: one of the articles the edition is distilled from."""
 
@@ -135,10 +144,7 @@ class SiteConfig(Strict):
     @field_validator("edition", mode="before")
     @classmethod
     def _edition(cls, v: object) -> object:
-        if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-            raise ValueError(f"{v!r} is not a date (use YYYY-MM-DD)")
-        parse_period(v)
-        return v
+        return edition_date(v)
 
 
 class Glossary(Strict):

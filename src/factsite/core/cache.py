@@ -13,6 +13,7 @@ import hashlib
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 TMP_MARK = ".tmp-"
@@ -28,7 +29,8 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while a process of this id runs (ours or another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -78,6 +80,23 @@ class Cache:
         os.replace(tmp_check, check)  # the entry counts only once its hash is in place
         return path
 
+    def get_many(self, namespace: str, keys: list[str], suffix: str,
+                 valid: Callable[[bytes], bool], make: Callable[[list[int]], list[bytes]]
+                 ) -> tuple[list[bytes], int]:
+        """The entry of every key, verified and `valid`; the missing or invalid ones made in
+        one batch (`make(indices)`, e.g. in worker processes) and stored. Returns the
+        entries, in the keys' order, and how many were made."""
+        out: list[bytes | None] = []
+        for key in keys:
+            data = self.get(namespace, key, suffix)
+            out.append(data if data is not None and valid(data) else None)
+        missing = [i for i, data in enumerate(out) if data is None]
+        if missing:
+            for i, data in zip(missing, make(missing)):
+                self.put(namespace, keys[i], data, suffix)
+                out[i] = data
+        return out, len(missing)  # type: ignore[return-value]
+
     def discard(self, namespace: str, key: str, suffix: str = "") -> None:
         path = self.path(namespace, key, suffix)
         for p in (path, path.with_name(path.name + ".sha256")):
@@ -91,7 +110,7 @@ class Cache:
             return 0
         for tmp in self.root.rglob(f"*{TMP_MARK}*"):
             pid = tmp.name.rsplit(TMP_MARK, 1)[-1]
-            if pid.isdigit() and _pid_alive(int(pid)):
+            if pid.isdigit() and pid_alive(int(pid)):
                 continue
             if tmp.is_dir():
                 shutil.rmtree(tmp, ignore_errors=True)

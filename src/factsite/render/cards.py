@@ -162,23 +162,20 @@ class CardRenderer:
         """The PNG of each card, from the cache when a verified entry exists."""
         from factsite.core.workers import worker_pool
 
-        keys = [self._key(card) for card in cards]
-        out: list[bytes | None] = []
-        for key in keys:
-            cached = self.cache.get("cards", key, ".png")
-            out.append(cached if cached is not None and cached.startswith(b"\x89PNG") else None)
-        missing = [i for i, data in enumerate(out) if data is None]
-        n = self.workers if len(missing) >= self.PARALLEL_FROM else 1
-        batches = [missing[k::n] for k in range(n)]
-        with worker_pool(n) as pool:
-            drawn = pool.map(_draw_batch, [(self.files, [cards[i] for i in batch])
-                                           for batch in batches])
-        for batch, images in zip(batches, drawn):
-            for i, data in zip(batch, images):
-                self.cache.put("cards", keys[i], data, ".png")
-                out[i] = data
-        self.drawn += len(missing)
-        return out  # type: ignore[return-value]
+        def draw(missing: list[int]) -> list[bytes]:
+            n = self.workers if len(missing) >= self.PARALLEL_FROM else 1
+            batches = [missing[k::n] for k in range(n)]
+            with worker_pool(n) as pool:
+                drawn = pool.map(_draw_batch, [(self.files, [cards[i] for i in batch])
+                                               for batch in batches])
+            made = {i: data for batch, images in zip(batches, drawn)
+                    for i, data in zip(batch, images)}
+            return [made[i] for i in missing]
+
+        found, n = self.cache.get_many("cards", [self._key(c) for c in cards], ".png",
+                                       lambda b: b.startswith(b"\x89PNG"), draw)
+        self.drawn += n
+        return found
 
     def png(self, card: Card) -> bytes:
         return self.pngs([card])[0]

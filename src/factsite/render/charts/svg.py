@@ -119,20 +119,14 @@ class SvgRenderer:
                       self.fonts.folder.name)
 
     def _through_cache(self, namespace: str, suffix: str, keys: list[str], jobs: list,
-                       job_fn, valid) -> list:
-        out: list = []
-        for key in keys:
-            cached = self.cache.get(namespace, key, suffix)
-            out.append(cached if cached is not None and valid(cached) else None)
-        missing = [i for i, found in enumerate(out) if found is None]
-        if missing:
+                       job_fn, valid) -> list[bytes]:
+        def make(missing: list[int]) -> list[bytes]:
             made = self._engine(len(missing)).map(job_fn, [jobs[i] for i in missing])
-            for i, data in zip(missing, made):
-                data = data.encode("utf-8") if isinstance(data, str) else data
-                self.cache.put(namespace, keys[i], data, suffix)
-                out[i] = data
-            self.rendered += len(missing)
-        return out
+            return [d.encode("utf-8") if isinstance(d, str) else d for d in made]
+
+        found, n = self.cache.get_many(namespace, keys, suffix, valid, make)
+        self.rendered += n
+        return found
 
     def svgs(self, specs: list[dict]) -> list[str]:
         """The SVG of each spec, from the cache when a verified entry exists."""
