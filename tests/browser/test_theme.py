@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser.conftest import Watched
 from helpers import screenshot
 
 PAGE_KINDS = {"home": "", "district": "district/xiaoshan/", "cluster":
@@ -27,17 +28,6 @@ def phone(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     yield context.new_page()
     context.close()
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_nothing_scrolls_sideways_at_360_px(phone, server, lang, kind):
-    phone.goto(f"{server}/{lang}/{PAGE_KINDS[kind]}")
-    phone.wait_for_load_state("load")
-    if kind == "search":
-        phone.wait_for_selector(".fs-search__link", timeout=15000)
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"{kind}: the page is {width} px wide"
 
 
 def test_section_menu_opens_and_closes_by_keyboard(phone, server):
@@ -82,14 +72,23 @@ def test_dark_switch_is_remembered_across_pages(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("path", CHARTLESS)
-def test_pages_without_charts_never_request_the_bundle(watched, server, path):
-    page = watched.page
-    page.goto(f"{server}/en/{path}")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(2500)  # past the idle time at which chart pages fetch it
-    assert not any("factsite-charts.js" in u for u in watched.requests)
-    assert not page.locator("figure.fs-chart").count()
+def test_pages_without_charts_never_request_the_bundle(browser, server):
+    """Every chart-less page open at once, then past the idle time at which chart pages
+    fetch the bundle: none of them asked for it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = {}
+    for path in CHARTLESS:
+        pages[path] = Watched(context.new_page())
+        pages[path].page.goto(f"{server}/en/{path}")
+    for watched in pages.values():
+        watched.page.wait_for_load_state("load")
+    next(iter(pages.values())).page.wait_for_timeout(2500)  # the last page opened last
+    asked = [path for path, w in pages.items()
+             if any("factsite-charts.js" in u for u in w.requests)]
+    drawn = [path for path, w in pages.items() if w.page.locator("figure.fs-chart").count()]
+    assert (asked, drawn) == ([], [])
+    assert all(w.requests for w in pages.values())
+    context.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -123,13 +122,19 @@ def test_pointing_at_a_chart_loads_it_at_once(watched, server):
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_screenshots_of_every_page_kind(browser, server, lang, width, scheme):
+    """A screenshot of every page kind; at 360 px, no page is wider than the phone."""
     context = browser.new_context(viewport={"width": width, "height": 900},
                                   color_scheme=scheme)
     page = context.new_page()
+    too_wide = {}
     for kind, path in PAGE_KINDS.items():
         page.goto(f"{server}/{lang}/{path}")
         page.wait_for_load_state("load")
         if kind == "search":
             page.wait_for_selector(".fs-search__link", timeout=15000)
         assert screenshot(page, f"{kind}-{lang}-{width}-{scheme}").stat().st_size > 5000
+        scrolled = page.evaluate("document.documentElement.scrollWidth")
+        if width == 360 and scrolled > width:
+            too_wide[kind] = scrolled
+    assert too_wide == {}, f"pages wider than {width} px (their width): {too_wide}"
     context.close()
