@@ -18,6 +18,8 @@ from helpers import QuietHandler, edition_fonts
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
+# the body's computed background in each colour scheme of the theme
+BACKGROUND = {"light": "rgb(255, 255, 255)", "dark": "rgb(17, 25, 28)"}
 
 
 def require(available: bool, what: str) -> None:

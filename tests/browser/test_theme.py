@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import Watched
+from browser.conftest import BACKGROUND, Watched
 from helpers import screenshot
 
 PAGE_KINDS = {"home": "", "district": "district/xiaoshan/", "cluster":
@@ -56,19 +56,19 @@ def test_dark_switch_is_remembered_across_pages(browser, server):
     page = context.new_page()
     page.goto(f"{server}/zh/district/yuhang/")
     background = "getComputedStyle(document.body).backgroundColor"
-    assert page.evaluate(background) == "rgb(255, 255, 255)"
+    assert page.evaluate(background) == BACKGROUND["light"]
     toggle = page.locator("button.fs-theme-toggle")
     assert toggle.get_attribute("aria-pressed") == "false"
     toggle.click()
     assert page.locator("html").get_attribute("data-theme") == "dark"
-    assert page.evaluate(background) == "rgb(17, 25, 28)"
+    assert page.evaluate(background) == BACKGROUND["dark"]
     page.goto(f"{server}/zh/glossary/")
     assert page.locator("html").get_attribute("data-theme") == "dark"
-    assert page.evaluate(background) == "rgb(17, 25, 28)"
+    assert page.evaluate(background) == BACKGROUND["dark"]
     assert page.locator("button.fs-theme-toggle").get_attribute("aria-pressed") == "true"
     page.locator("button.fs-theme-toggle").click()
     page.goto(f"{server}/en/")
-    assert page.evaluate(background) == "rgb(255, 255, 255)"
+    assert page.evaluate(background) == BACKGROUND["light"]
     context.close()
 
 
@@ -82,7 +82,8 @@ def test_pages_without_charts_never_request_the_bundle(browser, server):
         pages[path].page.goto(f"{server}/en/{path}")
     for watched in pages.values():
         watched.page.wait_for_load_state("load")
-    next(iter(pages.values())).page.wait_for_timeout(2500)  # the last page opened last
+    # every page has loaded: wait once past the idle time at which chart pages fetch it
+    next(iter(pages.values())).page.wait_for_timeout(2500)
     asked = [path for path, w in pages.items()
              if any("factsite-charts.js" in u for u in w.requests)]
     drawn = [path for path, w in pages.items() if w.page.locator("figure.fs-chart").count()]

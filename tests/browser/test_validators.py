@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import require
+from browser.conftest import BACKGROUND, require
 from helpers import REPO
 
 TOOLS = Path(os.environ.get("FACTSITE_NODE_TOOLS", REPO / ".ci-tools" / "node_modules"))
@@ -57,7 +57,7 @@ def test_axe_finds_no_serious_violations(browser, server, lang, path):
     page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE))
     found = {}
-    for scheme, background in (("light", "rgb(255, 255, 255)"), ("dark", "rgb(17, 25, 28)")):
+    for scheme, background in BACKGROUND.items():
         page.emulate_media(color_scheme=scheme)
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
         result = page.evaluate(AXE_RUN)
