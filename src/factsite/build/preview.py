@@ -9,28 +9,32 @@ body. Anything else runs a full build.
 
 from __future__ import annotations
 
+import gc
 import html
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from jinja2 import Environment
+
 from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
-from factsite.core.fonts import static_fonts
+from factsite.core.fonts import Fonts, static_fonts
 from factsite.build.pipeline import Project, render_project, write_site
-from factsite.render.charset import edition_chars
+from factsite.render.charset import chars_of, edition_chars
+from factsite.render.charts.specs import SpecBuilder
 from factsite.render.charts.svg import SvgRenderer
 from factsite.render.changes import list_changes, releases
-from factsite.render.derive import derive, source_refs
+from factsite.render.derive import TermMemo, derive, source_refs
 from factsite.render.plan import plan_pages
 from factsite.render.cards import CardRenderer, page_card
 from factsite.render.embeds import render_embeds
-from factsite.render.site import PageRenderer, RenderedSite, render_charts
+from factsite.render.site import PageRenderer, RenderedSite, chart_jobs, draw_charts
 from factsite.site.datapackage import write_data_package
 from factsite.site.downloads import language_downloads
-from factsite.site.engine import resolve_body_links
+from factsite.site.engine import BodyLinks
 from factsite.site.feed import FEED_FILE, atom_feed
 from factsite.site.publish import Published
 
@@ -64,9 +68,16 @@ class Preview:
         self.state: RenderedSite | None = None
         self.published: Published | None = None
         self.files: dict[str, tuple[int, int]] = {}
+        # kept between updates: a chart worker starts slowly, templates compile slowly
+        self.renderer: SvgRenderer | None = None
+        self.specs = SpecBuilder()
+        self.terms = TermMemo()
+        self.env: Environment | None = None
+        self.links: dict[str, BodyLinks] = {}  # by language, for the pages of the last build
 
     def full(self) -> str:
         started = time.perf_counter()
+        self.env, self.links = None, {}  # templates and pages may have changed
         self.files = _snapshot(self.project)
         self.state = render_project(self.project, self.ctx, self.loader, self.site_url,
                                     pdf=False)
@@ -75,7 +86,20 @@ class Preview:
         return f"full build in {time.perf_counter() - started:.2f}s"
 
     def update(self) -> str:
-        """Rebuild after an edit; returns what was done and how long it took."""
+        """Rebuild after an edit; returns what was done and how long it took.
+
+        The cycle collector is paused meanwhile: one of its full passes over the site kept in
+        memory (millions of objects at n=1,000) costs 0.5 s, half of an update; the garbage
+        an update leaves is collected by a later pass, while nobody waits."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._update()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _update(self) -> str:
         started = time.perf_counter()
         now = _snapshot(self.project)
         changed = {p for p in set(now) | set(self.files) if now.get(p) != self.files.get(p)}
@@ -108,68 +132,106 @@ class Preview:
             ids.add(path.stem)
         return ids
 
-    def _cards_and_embeds(self, edition: Edition, entity_ids: set[str], updated: dict,
-                          charts, env) -> list[tuple[Path, bytes]]:
-        """The share cards of the updated pages and the embed pages of the edited entities."""
+    def _embeds(self, edition: Edition, entity_ids: set[str], charts,
+                env) -> list[tuple[Path, bytes]]:
+        """The embed pages of the edited entities, in every language."""
         rs, out = self.state, self.project.out
-        cards = CardRenderer(self.ctx.cache, rs.fonts)
-        writes = []
-        for (lang, path), new in updated.items():
-            png = cards.png(page_card(new.page, edition, rs.locales[lang], new.meta.title))
-            rs.cards.setdefault(lang, {})[path] = png
-            writes.append((out / lang / path / "og.png", png))
         source_tag = rs.locales[edition.languages[0]].tag
         prefixes = tuple(f"embed/{i}/" for i in entity_ids)
+        writes = []
         for lang, loc in rs.locales.items():
             embeds = render_embeds(env, edition, loc, source_tag, rs.site_url, charts[lang],
-                                   rs.maps.get(lang, {}))
-            rs.embeds[lang] = embeds
+                                   rs.maps.get(lang, {}), only=entity_ids)
+            rs.embeds[lang] = [e for e in rs.embeds[lang]
+                               if not e.path.startswith(prefixes)] + embeds
             writes += [(out / lang / e.path / "index.html", e.html.encode("utf-8"))
-                       for e in embeds if e.path.startswith(prefixes)]
+                       for e in embeds]
         return writes
+
+    def close(self) -> None:
+        """End the chart workers kept between updates."""
+        if self.renderer is not None:
+            self.renderer.close()
+            self.renderer = None
+
+    def _fonts_for(self, edition: Edition, drawn: frozenset[str]) -> Fonts:
+        """Fonts that draw every character of `drawn` (those of the charts and cards to draw
+        again). Page text needs none (the browser's fonts show it); a character the subset
+        lacks derives a larger one, for the whole edition, in seconds."""
+        rs = self.state
+        if rs.fonts is None or not rs.fonts.covers(drawn):
+            rs.fonts = static_fonts(self.ctx.cache, edition_chars(edition, rs.locales,
+                                                                  rs.templates))
+        if self.renderer is not None and self.renderer.fonts != rs.fonts:
+            self.close()  # a worker draws with the fonts it started with
+        if self.renderer is None:
+            self.renderer = SvgRenderer(self.ctx.cache, rs.fonts, self.ctx.workers)
+        return rs.fonts
+
+    def _links(self, lang: str) -> BodyLinks:
+        if lang not in self.links:
+            self.links[lang] = BodyLinks(self.published.results[lang].urls)
+        return self.links[lang]
+
+    def _wanted(self, edition: Edition, entity_ids: set[str], new_changes: bool) -> set[str]:
+        """The paths of the pages an edit of `entity_ids` changes."""
+        rs = self.state
+        wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
+        if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):
+            wanted.add("sources/")  # the sources page lists every quote cited
+        if new_changes:
+            wanted.add("changes/")  # the figures changed against the previous edition
+        return wanted
 
     def _patch(self, edition: Edition, entity_ids: set[str]) -> int | None:
         """Render the touched pages and write them into the site; None: cannot."""
         rs, out = self.state, self.project.out
-        chars = edition_chars(edition, rs.locales, rs.templates)
-        if rs.fonts is None or not rs.fonts.covers(chars):
-            # a character the subset lacks: a larger subset, in seconds (the pages not edited
-            # keep their charts, which do not show the new character)
-            rs.fonts = static_fonts(self.ctx.cache, chars)
-        derived = derive(edition)
-        with SvgRenderer(self.ctx.cache, rs.fonts, self.ctx.workers) as renderer:
-            fresh, _ = render_charts(edition, rs.locales, renderer, only=entity_ids)
+        # the data package, the change list and the feed show an entity's names (unchanged
+        # here) and its figures: a summary or note edit leaves them as they are
+        figures_same = all(edition.entities[i].facts == rs.edition.entities[i].facts
+                           for i in entity_ids)
+        changes, history = rs.changes, rs.releases
+        if not figures_same:
+            current = snapshot_of(edition)
+            changes = list_changes(edition, current)
+            history = releases(edition, changes, current)
+        new_changes = changes != rs.changes or history != rs.releases
+        wanted = self._wanted(edition, entity_ids, new_changes)
+        planned = [(lang, page) for lang in rs.locales for page in plan_pages(edition, lang)
+                   if page.path in wanted]
+        # a page keeps its title (or it is not patched), so its card is known before it renders
+        cards = {(lang, page.path): page_card(page, edition, rs.locales[lang],
+                                              rs.page(lang, page.path).meta.title)
+                 for lang, page in planned}
+        jobs = chart_jobs(edition, rs.locales, only=entity_ids, builder=self.specs)
+        fonts = self._fonts_for(edition, chars_of([job.spec for job in jobs], cards.values()))
+        fresh = draw_charts(jobs, rs.locales, self.renderer)
         charts = {lang: {**rs.charts[lang], **fresh[lang]} for lang in rs.locales}
-        wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
-        if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):
-            wanted.add("sources/")  # the sources page lists every quote cited
-        current = snapshot_of(edition)
-        changes = list_changes(edition, current)
-        history = releases(edition, changes, current)
-        if changes != rs.changes or history != rs.releases:
-            wanted.add("changes/")  # the figures changed against the previous edition
+        derived = derive(edition, self.terms)
         pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False,
-                             rs.build_date, changes, history)
+                             rs.build_date, changes, history, self.env)
+        self.env = pages.env
         writes, updated = [], {}
-        for lang in rs.locales:
+        for lang, page in planned:
             result = self.published.results[lang]
-            for page in plan_pages(edition, lang):
-                if page.path not in wanted:
-                    continue
-                new, old = pages.render(page, charts, rs.maps), rs.page(lang, page.path)
-                shell = result.shells.get(page.src)
-                if shell is None or new.toc != old.toc or \
-                        replace(new.meta, description="") != replace(old.meta, description=""):
-                    return None  # the table of contents or the page's metadata would change
-                before, after = shell
-                if new.meta.description != old.meta.description:
-                    before = before.replace(html.escape(old.meta.description, quote=True),
-                                            html.escape(new.meta.description, quote=True))
-                body = resolve_body_links(new.body, page.src, result.urls)
-                writes.append((out / lang / page.path / "index.html", before + body + after))
-                result.shells[page.src] = (before, after)
-                updated[(lang, page.path)] = new
-        writes += self._cards_and_embeds(edition, entity_ids, updated, charts, pages.env)
+            new, old = pages.render(page, charts, rs.maps), rs.page(lang, page.path)
+            shell = result.shells.get(page.src)
+            if shell is None or new.toc != old.toc or \
+                    replace(new.meta, description="") != replace(old.meta, description=""):
+                return None  # the table of contents or the page's metadata would change
+            before, after = shell
+            if new.meta.description != old.meta.description:
+                before = before.replace(html.escape(old.meta.description, quote=True),
+                                        html.escape(new.meta.description, quote=True))
+            body = self._links(lang).resolve(new.body, page.src)
+            writes.append((out / lang / page.path / "index.html", before + body + after))
+            result.shells[page.src] = (before, after)
+            updated[(lang, page.path)] = new
+        pngs = CardRenderer(self.ctx.cache, fonts).pngs(list(cards.values()))
+        for (lang, path), png in zip(cards, pngs):
+            rs.cards.setdefault(lang, {})[path] = png
+            writes.append((out / lang / path / "og.png", png))
+        writes += self._embeds(edition, entity_ids, charts, pages.env)
         for target, text in writes:
             if isinstance(text, bytes):
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -182,6 +244,8 @@ class Preview:
             rs.pages[lang] = [updated.get((lang, p.page.path), p) for p in rs.pages[lang]]
             for rel, data in language_downloads(rs, lang, only=entity_ids).items():
                 (out / lang / rel).write_bytes(data)
-            (out / lang / FEED_FILE).write_bytes(atom_feed(rs, lang))
-        write_data_package(rs, out)
+            if new_changes:
+                (out / lang / FEED_FILE).write_bytes(atom_feed(rs, lang))
+        if not figures_same:
+            write_data_package(rs, out)
         return len(updated)

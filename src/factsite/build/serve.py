@@ -23,7 +23,10 @@ def serve(project: Project, ctx: BuildContext, host: str = "127.0.0.1",
         except ContentError as exc:
             print(exc.report(), flush=True)
 
-    rebuild(first=True)
-    print(f"serving {project.out} at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-    serve_live(project.out, host, port, rebuild, [project.content, *project.templates.dirs])
+    try:
+        rebuild(first=True)
+        print(f"serving {project.out} at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+        serve_live(project.out, host, port, rebuild, [project.content, *project.templates.dirs])
+    finally:
+        preview.close()
     return 0

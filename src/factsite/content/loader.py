@@ -18,7 +18,7 @@ from factsite.content.kinds import KINDS
 from factsite.content.maps import MapSheet, check_map, read_topology
 from factsite.content.model import Entity
 from factsite.content.site_model import Glossary, MetricList, SiteConfig, SourceList
-from factsite.content.provenance import check_provenance
+from factsite.content.provenance import ProvenanceMemo, check_provenance
 from factsite.content.references import check_references
 from factsite.content.validation import diagnose
 from factsite.content.yamlfile import Positions, YamlFileError, read_yaml
@@ -41,6 +41,7 @@ class Loader:
         self.root = Path(root).resolve()
         self._parsed: dict[tuple, Parsed] = {}
         self._used: dict[tuple, Parsed] = {}
+        self._provenance = ProvenanceMemo()
 
     # -- one file --------------------------------------------------------------------------
     def _rel(self, path: Path) -> str:
@@ -153,7 +154,7 @@ class Loader:
                                                                if correction_list else ()))
         diags += check_references(edition, unreadable=broken)
         diags += check_corrections(edition)
-        diags += check_provenance(edition)
+        diags += check_provenance(edition, self._provenance)
         if any(d.severity == "error" for d in diags):
             raise ContentError([d for d in diags if d.severity == "error"])
         edition.warnings = [d for d in diags if d.severity == "warning"]

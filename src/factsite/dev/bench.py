@@ -87,7 +87,9 @@ def _incremental(content: Path, templates: Path, out: Path, cache: Path) -> tupl
                      encoding="utf-8")
     started = time.perf_counter()
     what = preview.update()
-    return time.perf_counter() - started, what
+    took = time.perf_counter() - started
+    preview.close()
+    return took, what
 
 
 def _pdf_all(content: Path, templates: Path, work: Path) -> tuple[float, float, float]:

@@ -45,6 +45,13 @@ def _texts(value: object, out: list[str]) -> None:
         out.append(str(value))  # patterns, numbers and the like
 
 
+def chars_of(*values: object) -> frozenset[str]:
+    """Every drawable character of the strings inside `values` (chart specs, cards)."""
+    out: list[str] = []
+    _texts(values, out)
+    return printable("".join(out))
+
+
 def _babel_texts(loc: Locale, out: list[str]) -> None:
     for name in BABEL_DATA:
         try:

@@ -19,6 +19,9 @@ def page_url(site_url: str, lang: str, path: str, fragment: str = "") -> str:
 
 
 def _figure_text(loc: Locale, fact: Fact, period: str) -> str:
+    """'label, period: value'; without a period (an actual the sources do not date), the
+    pattern that has no place for one, so no separator is left dangling."""
+    undated = "" if period else "_undated"
     if fact.series:
         points = fact.points
         value = f"{loc.number(points[0].value, fact.unit)} → " \
@@ -26,8 +29,9 @@ def _figure_text(loc: Locale, fact: Fact, period: str) -> str:
     elif fact.value is not None:
         value = loc.number(fact.value, fact.unit, fact.qualifier)
     else:  # a statement: its label and period name it; the citation does not repeat it
-        return loc.t("citation.statement_title", label=fact.label[loc.code], period=period)
-    return loc.t("citation.figure_title", label=fact.label[loc.code], period=period,
+        return loc.t(f"citation.statement_title{undated}", label=fact.label[loc.code],
+                     period=period)
+    return loc.t(f"citation.figure_title{undated}", label=fact.label[loc.code], period=period,
                  value=value).strip()
 
 

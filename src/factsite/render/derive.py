@@ -80,23 +80,54 @@ def entity_texts(entity: Entity) -> list[Text]:
     return texts
 
 
-def _term_usage(edition: Edition) -> dict[str, set[str]]:
-    """term id -> entities that use it: declared in `terms:` or mentioned in any language."""
-    used: dict[str, set[str]] = defaultdict(set)
-    matchers = {lang: TermMatcher(list(edition.terms.values()), lang)
-                for lang in edition.languages}
-    for entity in edition.entities.values():
-        for term in entity.terms + [t for f in entity.facts for t in f.terms]:
-            used[term].add(entity.id)
-        for text in entity_texts(entity):
-            for lang, matcher in matchers.items():
-                for term in matcher.find(text[lang]):
-                    used[term].add(entity.id)
+def _entity_terms(entity: Entity, matchers: dict) -> set[str]:
+    """The terms an entity uses: declared in `terms:` or mentioned in any language."""
+    used = set(entity.terms + [t for f in entity.facts for t in f.terms])
+    for text in entity_texts(entity):
+        for lang, matcher in matchers.items():
+            used.update(matcher.find(text[lang]))
     return used
 
 
-def derive(edition: Edition) -> Derived:
-    """Build the reverse indexes of `edition`."""
+class TermMemo:
+    """The terms each entity of the last derivation uses, kept by a preview between
+    updates: an unchanged entity (equal, under an unchanged glossary) is not searched
+    again (0.2 s for all of them at n=1,000)."""
+
+    def __init__(self) -> None:
+        self.terms: dict | None = None
+        self.matchers: dict = {}
+        self.results: dict[str, tuple[Entity, set[str]]] = {}
+
+    def entity_terms(self, edition: Edition, entity: Entity) -> set[str]:
+        if self.terms != edition.terms:
+            self.terms, self.results = dict(edition.terms), {}
+            self.matchers = _matchers(edition)
+        kept = self.results.get(entity.id)
+        if kept is None or kept[0] != entity:
+            kept = self.results[entity.id] = (entity, _entity_terms(entity, self.matchers))
+        return kept[1]
+
+
+def _matchers(edition: Edition) -> dict[str, TermMatcher]:
+    return {lang: TermMatcher(list(edition.terms.values()), lang)
+            for lang in edition.languages}
+
+
+def _term_usage(edition: Edition, memo: TermMemo | None = None) -> dict[str, set[str]]:
+    """term id -> entities that use it: declared in `terms:` or mentioned in any language."""
+    used: dict[str, set[str]] = defaultdict(set)
+    matchers = _matchers(edition) if memo is None else {}
+    for entity in edition.entities.values():
+        terms = memo.entity_terms(edition, entity) if memo else _entity_terms(entity, matchers)
+        for term in terms:
+            used[term].add(entity.id)
+    return used
+
+
+def derive(edition: Edition, memo: TermMemo | None = None) -> Derived:
+    """Build the reverse indexes of `edition` (a kept `memo` spares the term search of the
+    entities unchanged since the last call)."""
     related: dict[str, dict[tuple[str, str], Related]] = defaultdict(dict)
     children: dict[str, list[Entity]] = defaultdict(list)
     citers: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -127,6 +158,6 @@ def derive(edition: Edition) -> Derived:
         children={k: sorted(v, key=lambda e: e.name[order]) for k, v in children.items()},
         citers=dict(citers),
         quotes_by_doc=dict(quotes_by_doc),
-        term_pages={k: sorted(v) for k, v in _term_usage(edition).items()},
+        term_pages={k: sorted(v) for k, v in _term_usage(edition, memo).items()},
         quote_uses=_quote_uses(edition),
     )

@@ -113,19 +113,29 @@ class EmbedRenderer:
 
 
 def render_embeds(env: Environment, edition: Edition, loc: Locale, source_tag: str,
-                  site_url: str, charts: dict, maps: dict) -> list[EmbedPage]:
-    """Every embed page of one language: each chart, each full map, each key figure."""
+                  site_url: str, charts: dict, maps: dict,
+                  only: set[str] | None = None) -> list[EmbedPage]:
+    """Every embed page of one language: each chart, each full map, each key figure (of the
+    owners in `only`, when given)."""
     renderer, out = EmbedRenderer(env, edition, loc, site_url, source_tag), []
+
+    def wanted(owner: str) -> bool:
+        return only is None or owner in only
+
     for owner, items in charts.items():
+        if not wanted(owner):
+            continue
         path = f"{edition.kinds[owner]}/{owner}/" if owner in edition.entities else f"{owner}/"
         out += [renderer.chart(path, owner, chart, item) for chart, item in items]
     for owner, items in maps.items():
-        if owner == HOME:
-            continue  # the region's page shows the same map
+        if owner == HOME or not wanted(owner):
+            continue  # (the region's page shows the home page's map)
         path = f"{edition.kinds[owner]}/{owner}/"
         out += [renderer.map(path, owner, mdef, item) for mdef, item in items
                 if not mdef.locator]
     for entity in edition.entities.values():
+        if not wanted(entity.id):
+            continue
         path = f"{edition.kinds[entity.id]}/{entity.id}/"
         out += [renderer.figure(path, entity, fact) for fact in hero_facts(edition, entity)]
     return out

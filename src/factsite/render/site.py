@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from jinja2 import Environment
 
 from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
@@ -78,22 +81,37 @@ class RenderedSite:
         raise KeyError(f"{lang}/{path}")
 
 
-def render_charts(edition: Edition, locales: dict[str, Locale], renderer: SvgRenderer,
-                  only: set[str] | None = None) -> tuple[Charts, int]:
-    """Every chart of every owner (entity or compare page) in every language."""
-    builder = SpecBuilder()
+class ChartJob(NamedTuple):
+    """One chart of one owner in one language, its Vega-Lite spec built, not yet drawn."""
+
+    owner: str
+    chart: ChartDef
+    lang: str
+    spec: dict
+    rows: list
+
+
+def chart_jobs(edition: Edition, locales: dict[str, Locale], only: set[str] | None = None,
+               builder: SpecBuilder | None = None) -> list[ChartJob]:
+    """The spec of every chart of every owner (entity or compare page), in every language
+    (of the owners in `only`, when given); a kept `builder` reuses its chart skeletons."""
+    builder = builder or SpecBuilder()
+    return [ChartJob(owner, chart, lang, *builder.spec(chart, loc, source_line(chart, edition,
+                                                                               loc)))
+            for owner, chart in plan_all(edition, only) for lang, loc in locales.items()]
+
+
+def draw_charts(jobs: list[ChartJob], locales: dict[str, Locale],
+                renderer: SvgRenderer) -> Charts:
+    """The SVG, PNG and text view of each job, grouped by language and owner."""
     out: Charts = {lang: {} for lang in locales}
-    planned = plan_all(edition, only)
-    jobs = [(owner, chart, lang, *builder.spec(chart, loc, source_line(chart, edition, loc)))
-            for owner, chart in planned for lang, loc in locales.items()]
-    specs = [spec for *_, spec, _ in jobs]
-    for (owner, chart, lang, spec, rows), svg, png in zip(jobs, renderer.svgs(specs),
-                                                          renderer.pngs(specs)):
-        item = RenderedChart(scope_svg_ids(slim_svg(svg), f"c-{chart.id}"),
-                             json.dumps(spec, ensure_ascii=False, sort_keys=True), rows,
-                             describe_chart(chart, rows, locales[lang]), png)
-        out[lang].setdefault(owner, []).append((chart, item))
-    return out, len(planned)
+    specs = [job.spec for job in jobs]
+    for job, svg, png in zip(jobs, renderer.svgs(specs), renderer.pngs(specs)):
+        item = RenderedChart(scope_svg_ids(slim_svg(svg), f"c-{job.chart.id}"),
+                             json.dumps(job.spec, ensure_ascii=False, sort_keys=True), job.rows,
+                             describe_chart(job.chart, job.rows, locales[job.lang]), png)
+        out[job.lang].setdefault(job.owner, []).append((job.chart, item))
+    return out
 
 
 def render_maps(edition: Edition, locales: dict[str, Locale], renderer: SvgRenderer) -> Maps:
@@ -126,11 +144,12 @@ class PageRenderer:
 
     def __init__(self, edition: Edition, derived: Derived, locales: dict[str, Locale],
                  templates: TemplateDirs, site_url: str, pdf: bool, build_date: str,
-                 changes: ChangeList | None = None, history: tuple[Release, ...] = ()):
+                 changes: ChangeList | None = None, history: tuple[Release, ...] = (),
+                 env: Environment | None = None):
         self.edition, self.derived, self.locales = edition, derived, locales
         self.changes, self.releases = changes, history
         self.site_url, self.pdf, self.build_date = site_url, pdf, build_date
-        self.env = make_environment(templates)
+        self.env = env or make_environment(templates)  # a kept one reuses compiled templates
         terms = list(edition.terms.values())
         self.text = {lang: TextRenderer(TermMatcher(terms, lang)) for lang in locales}
 
@@ -158,7 +177,8 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
         fonts = static_fonts(ctx.cache, edition_chars(edition, locales, templates))
     with ctx.progress.step("render the charts"), \
             SvgRenderer(ctx.cache, fonts, ctx.workers) as renderer:
-        charts, n_charts = render_charts(edition, locales, renderer)
+        jobs = chart_jobs(edition, locales)
+        charts, n_charts = draw_charts(jobs, locales, renderer), len(jobs) // len(locales)
         maps = render_maps(edition, locales, renderer)
         bundle = renderer.bundle() if n_charts or edition.maps else ""
     pages: dict[str, list[RenderedPage]] = {}

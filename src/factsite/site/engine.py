@@ -190,20 +190,23 @@ def url_of(src: str) -> str:
     return "" if src == "index.md" else src.removesuffix("index.md")
 
 
-def resolve_body_links(body: str, src: str, urls: dict[str, str]) -> str:
-    """A body's source-file links as MkDocs writes them, for a page rebuilt alone (preview):
-    the same resolution as a full build, against the file list of that build."""
-    files = Files([])
-    for file_src, url in urls.items():
-        f = File(file_src, src_dir=None, dest_dir="/", use_directory_urls=True)
-        files.append(f)
-    cfg = MkDocsConfig()
-    cfg.load_dict({"site_name": "x", "use_directory_urls": True})
-    cfg.validate()
-    resolver = _RelativePathTreeprocessor(files.get_file_from_path(src), files, cfg)
-    return _A_HREF.sub(lambda m: m.group(1) + html.escape(resolver.path_to_url(
-        html.unescape(m.group(2)))) + m.group(3), body)
+class BodyLinks:
+    """Resolves a body's source-file links as MkDocs writes them, for a page rebuilt alone
+    (preview): the same resolution as a full build, against the file list of that build
+    (made once: 40,000 files at n=1,000 take 0.3 s)."""
 
+    def __init__(self, urls: dict[str, str]):
+        self.files = Files([File(src, src_dir=None, dest_dir="/", use_directory_urls=True)
+                            for src in urls])
+        self.config = MkDocsConfig()
+        self.config.load_dict({"site_name": "x", "use_directory_urls": True})
+        self.config.validate()
+
+    def resolve(self, body: str, src: str) -> str:
+        resolver = _RelativePathTreeprocessor(self.files.get_file_from_path(src), self.files,
+                                              self.config)
+        return _A_HREF.sub(lambda m: m.group(1) + html.escape(resolver.path_to_url(
+            html.unescape(m.group(2)))) + m.group(3), body)
 
 
 def inside_root(root: Path, app):
