@@ -163,8 +163,9 @@ def fact_period_text(loc: Locale, fact) -> str:
         text = loc.period(fact.period)
     if fact.kind == "target" and fact.period:
         text = loc.t("target_period", period=text)
-    if fact.period_phrase:
-        text += f" ({loc.t('article_phrase', phrase=fact.period_phrase[loc.code])})"
+    if fact.period_phrase:  # the article's words, beside a period or, undated, alone
+        phrase = loc.t("article_phrase", phrase=fact.period_phrase[loc.code])
+        text = f"{text} ({phrase})" if text else phrase
     return text
 
 
