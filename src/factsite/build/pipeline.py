@@ -17,7 +17,7 @@ from factsite.core.context import BuildContext
 from factsite.export.pdf import export_all
 from factsite.export.print_html import print_plan
 from factsite.render.changes import change_warnings
-from factsite.render.site import RenderedSite, render_site
+from factsite.render.site import RenderedSite, Reusable, render_site
 from factsite.render.templates import TemplateDirs
 from factsite.site.publish import Published, publish
 
@@ -69,14 +69,15 @@ def strict(warnings: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def render_project(project: Project, ctx: BuildContext, loader: Loader | None = None,
-                   site_url: str | None = None, pdf: bool = True) -> RenderedSite:
+                   site_url: str | None = None, pdf: bool = True,
+                   reuse: Reusable | None = None) -> RenderedSite:
     """Phase one: load, check and render every page and chart in memory."""
     ctx.cache.remove_leftovers()  # half-written entries of builds that were killed
     with ctx.progress.step("load and check the content"):
         edition = (loader or Loader(project.content)).load()
     if ctx.strict and edition.warnings:
         raise ContentError(strict(edition.warnings))
-    return render_site(edition, project.templates, ctx, site_url, pdf)
+    return render_site(edition, project.templates, ctx, site_url, pdf, reuse)
 
 
 def write_site(rs: RenderedSite, out: Path, ctx: BuildContext,

@@ -15,8 +15,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from jinja2 import Environment
-
 from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
 from factsite.content.loader import Loader
@@ -24,14 +22,14 @@ from factsite.core.context import BuildContext
 from factsite.core.fonts import Fonts, static_fonts
 from factsite.build.pipeline import Project, render_project, write_site
 from factsite.render.charset import chars_of, edition_chars
-from factsite.render.charts.specs import SpecBuilder
 from factsite.render.charts.svg import SvgRenderer
 from factsite.render.changes import list_changes, releases
-from factsite.render.derive import TermMemo, derive, source_refs
+from factsite.render.derive import derive, source_refs
 from factsite.render.plan import plan_pages
 from factsite.render.cards import CardRenderer, page_card
 from factsite.render.embeds import render_embeds
-from factsite.render.site import PageRenderer, RenderedSite, chart_jobs, draw_charts
+from factsite.render.site import (PageRenderer, RenderedSite, Reusable, chart_jobs,
+                                  draw_charts)
 from factsite.site.datapackage import write_data_package
 from factsite.site.downloads import language_downloads
 from factsite.site.engine import BodyLinks
@@ -70,19 +68,20 @@ class Preview:
         self.files: dict[str, tuple[int, int]] = {}
         # kept between updates: a chart worker starts slowly, templates compile slowly
         self.renderer: SvgRenderer | None = None
-        self.specs = SpecBuilder()
-        self.terms = TermMemo()
-        self.env: Environment | None = None
+        self.reuse = Reusable()
         self.links: dict[str, BodyLinks] = {}  # by language, for the pages of the last build
 
     def full(self) -> str:
         started = time.perf_counter()
-        self.env, self.links = None, {}  # templates and pages may have changed
+        self.reuse.env = None  # the templates may have changed
         self.files = _snapshot(self.project)
         self.state = render_project(self.project, self.ctx, self.loader, self.site_url,
-                                    pdf=False)
+                                    pdf=False, reuse=self.reuse)
         _, _, self.published = write_site(self.state, self.project.out, self.ctx,
                                           keep_shells=True)
+        # the link resolvers of the pages just written, ready for the first edit
+        self.links = {lang: BodyLinks(result.urls)
+                      for lang, result in self.published.results.items()}
         return f"full build in {time.perf_counter() - started:.2f}s"
 
     def update(self) -> str:
@@ -168,11 +167,6 @@ class Preview:
             self.renderer = SvgRenderer(self.ctx.cache, rs.fonts, self.ctx.workers)
         return rs.fonts
 
-    def _links(self, lang: str) -> BodyLinks:
-        if lang not in self.links:
-            self.links[lang] = BodyLinks(self.published.results[lang].urls)
-        return self.links[lang]
-
     def _wanted(self, edition: Edition, entity_ids: set[str], new_changes: bool) -> set[str]:
         """The paths of the pages an edit of `entity_ids` changes."""
         rs = self.state
@@ -203,14 +197,13 @@ class Preview:
         cards = {(lang, page.path): page_card(page, edition, rs.locales[lang],
                                               rs.page(lang, page.path).meta.title)
                  for lang, page in planned}
-        jobs = chart_jobs(edition, rs.locales, only=entity_ids, builder=self.specs)
+        jobs = chart_jobs(edition, rs.locales, only=entity_ids, builder=self.reuse.specs)
         fonts = self._fonts_for(edition, chars_of([job.spec for job in jobs], cards.values()))
         fresh = draw_charts(jobs, rs.locales, self.renderer)
         charts = {lang: {**rs.charts[lang], **fresh[lang]} for lang in rs.locales}
-        derived = derive(edition, self.terms)
+        derived = derive(edition, self.reuse.terms)
         pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False,
-                             rs.build_date, changes, history, self.env)
-        self.env = pages.env
+                             rs.build_date, changes, history, self.reuse.env)
         writes, updated = [], {}
         for lang, page in planned:
             result = self.published.results[lang]
@@ -223,7 +216,7 @@ class Preview:
             if new.meta.description != old.meta.description:
                 before = before.replace(html.escape(old.meta.description, quote=True),
                                         html.escape(new.meta.description, quote=True))
-            body = self._links(lang).resolve(new.body, page.src)
+            body = self.links[lang].resolve(new.body, page.src)
             writes.append((out / lang / page.path / "index.html", before + body + after))
             result.shells[page.src] = (before, after)
             updated[(lang, page.path)] = new

@@ -22,8 +22,9 @@ def _matching_prefix(quote: str, doc: str) -> int:
     return lo
 
 
-def _check_quote(edition: Edition, ref: SourceRef, pos, loc: tuple) -> list[Diagnostic]:
-    doc = edition.normal_texts.get(ref.doc)
+def _check_quote(edition: Edition, texts: dict[str, str], ref: SourceRef, pos,
+                 loc: tuple) -> list[Diagnostic]:
+    doc = texts.get(ref.doc)
     if doc is None:
         return []  # unknown or unreadable source: reported by the reference check
     quote = normalize(ref.quote)
@@ -49,14 +50,17 @@ class ProvenanceMemo:
     def __init__(self) -> None:
         self.sources: tuple | None = None  # the source list and texts checked against
         self.results: dict[str, tuple[object, list[Diagnostic]]] = {}
+        self.texts: dict[str, str] = {}  # the sources normalised, as quotes are matched
 
     def check(self, edition: Edition, entity) -> list[Diagnostic]:
         sources = (edition.sources, edition.source_texts)
         if self.sources != sources:
             self.sources, self.results = (dict(edition.sources), dict(edition.source_texts)), {}
+            self.texts = edition.normal_texts
         kept = self.results.get(entity.id)
         if kept is None or kept[0] is not entity:
-            kept = self.results[entity.id] = (entity, _entity_provenance(edition, entity))
+            kept = self.results[entity.id] = (entity, _entity_provenance(edition, self.texts,
+                                                                          entity))
         return kept[1]
 
 
@@ -64,16 +68,17 @@ def check_provenance(edition: Edition, memo: ProvenanceMemo | None = None) -> li
     """Quote and value checks over every fact, series point and milestone."""
     out: list[Diagnostic] = []
     for entity in edition.entities.values():
-        out += memo.check(edition, entity) if memo else _entity_provenance(edition, entity)
+        out += memo.check(edition, entity) if memo else \
+            _entity_provenance(edition, edition.normal_texts, entity)
     return out
 
 
-def _entity_provenance(edition: Edition, entity) -> list[Diagnostic]:
+def _entity_provenance(edition: Edition, texts: dict[str, str], entity) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     pos = edition.positions[f"entity:{entity.id}"]
     for i, fact in enumerate(entity.facts):
         base = ("facts", i)
-        out += _check_quote(edition, fact.source, pos, base + ("source",))
+        out += _check_quote(edition, texts, fact.source, pos, base + ("source",))
         if fact.value is not None and not value_in_quote(fact.value, fact.unit,
                                                          fact.source.quote):
             out.append(pos.diagnostic(base + ("value",), "P401",
@@ -83,7 +88,7 @@ def _entity_provenance(edition: Edition, entity) -> list[Diagnostic]:
         for j, point in enumerate(fact.series or []):
             ref = point.source or fact.source
             if point.source:
-                out += _check_quote(edition, point.source, pos,
+                out += _check_quote(edition, texts, point.source, pos,
                                     base + ("series", j, "source"))
             if not value_in_quote(point.value, fact.unit, ref.quote):
                 out.append(pos.diagnostic(base + ("series", j, "value"), "P401",
@@ -91,5 +96,5 @@ def _entity_provenance(edition: Edition, entity) -> list[Diagnostic]:
                                           "occur in its quote",
                                           "give the point its own `source` or fix it"))
     for i, item in enumerate(entity.timeline):
-        out += _check_quote(edition, item.source, pos, ("timeline", i, "source"))
+        out += _check_quote(edition, texts, item.source, pos, ("timeline", i, "source"))
     return out

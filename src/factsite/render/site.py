@@ -24,7 +24,7 @@ from factsite.render.charts.specs import SpecBuilder
 from factsite.render.charts.svg import RenderedChart, SvgRenderer, scope_svg_ids, slim_svg
 from factsite.render.context import PageContext
 from factsite.render.cards import CardRenderer, page_card
-from factsite.render.derive import Derived, derive
+from factsite.render.derive import Derived, TermMemo, derive
 from factsite.render.embeds import EmbedPage, render_embeds
 from factsite.render.locale import Locale, edition_locales
 from factsite.render.meta import PageMeta, page_meta
@@ -79,6 +79,17 @@ class RenderedSite:
             if rendered.page.path == path:
                 return rendered
         raise KeyError(f"{lang}/{path}")
+
+
+@dataclass
+class Reusable:
+    """What one render hands to the next in the same process (a preview's updates): the
+    chart skeletons, the compiled templates (while the templates are unchanged) and the
+    term search of unchanged entities."""
+
+    specs: SpecBuilder = field(default_factory=SpecBuilder)
+    terms: TermMemo = field(default_factory=TermMemo)
+    env: Environment | None = None
 
 
 class ChartJob(NamedTuple):
@@ -168,16 +179,19 @@ class PageRenderer:
 
 
 def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
-                site_url: str | None = None, pdf: bool = True) -> RenderedSite:
-    """Render every chart and page of every language of `edition` in memory."""
+                site_url: str | None = None, pdf: bool = True,
+                reuse: Reusable | None = None) -> RenderedSite:
+    """Render every chart and page of every language of `edition` in memory (filling
+    `reuse`, when given, for the next render)."""
+    reuse = reuse or Reusable()
     site_url = edition.site.site_url if site_url is None else site_url
     locales = edition_locales(templates, edition)
-    derived = derive(edition)
+    derived = derive(edition, reuse.terms)
     with ctx.progress.step("derive the fonts"):
         fonts = static_fonts(ctx.cache, edition_chars(edition, locales, templates))
     with ctx.progress.step("render the charts"), \
             SvgRenderer(ctx.cache, fonts, ctx.workers) as renderer:
-        jobs = chart_jobs(edition, locales)
+        jobs = chart_jobs(edition, locales, builder=reuse.specs)
         charts, n_charts = draw_charts(jobs, locales, renderer), len(jobs) // len(locales)
         maps = render_maps(edition, locales, renderer)
         bundle = renderer.bundle() if n_charts or edition.maps else ""
@@ -187,7 +201,8 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
         changes = list_changes(edition, current)
         history = releases(edition, changes, current)
         page_renderer = PageRenderer(edition, derived, locales, templates, site_url, pdf,
-                                     ctx.build_date, changes, history)
+                                     ctx.build_date, changes, history, reuse.env)
+        reuse.env = page_renderer.env
         for lang in locales:
             pages[lang] = [page_renderer.render(page, charts, maps)
                            for page in plan_pages(edition, lang)]
