@@ -52,25 +52,24 @@ class ProvenanceMemo:
         self.results: dict[str, tuple[object, list[Diagnostic]]] = {}
         self.texts: dict[str, str] = {}  # the sources normalised, as quotes are matched
 
-    def check(self, edition: Edition, entity) -> list[Diagnostic]:
+    def check(self, edition: Edition) -> list[Diagnostic]:
         sources = (edition.sources, edition.source_texts)
         if self.sources != sources:
             self.sources, self.results = (dict(edition.sources), dict(edition.source_texts)), {}
             self.texts = edition.normal_texts
-        kept = self.results.get(entity.id)
-        if kept is None or kept[0] is not entity:
-            kept = self.results[entity.id] = (entity, _entity_provenance(edition, self.texts,
-                                                                          entity))
-        return kept[1]
+        out: list[Diagnostic] = []
+        for entity in edition.entities.values():
+            kept = self.results.get(entity.id)
+            if kept is None or kept[0] is not entity:
+                kept = self.results[entity.id] = (
+                    entity, _entity_provenance(edition, self.texts, entity))
+            out += kept[1]
+        return out
 
 
 def check_provenance(edition: Edition, memo: ProvenanceMemo | None = None) -> list[Diagnostic]:
     """Quote and value checks over every fact, series point and milestone."""
-    out: list[Diagnostic] = []
-    for entity in edition.entities.values():
-        out += memo.check(edition, entity) if memo else \
-            _entity_provenance(edition, edition.normal_texts, entity)
-    return out
+    return (memo or ProvenanceMemo()).check(edition)
 
 
 def _entity_provenance(edition: Edition, texts: dict[str, str], entity) -> list[Diagnostic]:

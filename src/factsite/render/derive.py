@@ -114,13 +114,11 @@ def _matchers(edition: Edition) -> dict[str, TermMatcher]:
             for lang in edition.languages}
 
 
-def _term_usage(edition: Edition, memo: TermMemo | None = None) -> dict[str, set[str]]:
+def _term_usage(edition: Edition, memo: TermMemo) -> dict[str, set[str]]:
     """term id -> entities that use it: declared in `terms:` or mentioned in any language."""
     used: dict[str, set[str]] = defaultdict(set)
-    matchers = _matchers(edition) if memo is None else {}
     for entity in edition.entities.values():
-        terms = memo.entity_terms(edition, entity) if memo else _entity_terms(entity, matchers)
-        for term in terms:
+        for term in memo.entity_terms(edition, entity):
             used[term].add(entity.id)
     return used
 
@@ -128,6 +126,7 @@ def _term_usage(edition: Edition, memo: TermMemo | None = None) -> dict[str, set
 def derive(edition: Edition, memo: TermMemo | None = None) -> Derived:
     """Build the reverse indexes of `edition` (a kept `memo` spares the term search of the
     entities unchanged since the last call)."""
+    memo = memo or TermMemo()
     related: dict[str, dict[tuple[str, str], Related]] = defaultdict(dict)
     children: dict[str, list[Entity]] = defaultdict(list)
     citers: dict[tuple[str, str], list[str]] = defaultdict(list)
