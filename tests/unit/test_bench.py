@@ -19,3 +19,18 @@ def test_the_build_command_of_the_benchmark_builds(tmp_path: Path):
     budgets = _budgets(tmp_path / "site")
     assert 0 < budgets["chartless_first_visit_kb"] < 200
     assert not budgets["chartless_heaviest"].startswith(("zh/embed", "en/embed"))
+
+
+def test_bench_says_at_once_when_its_baseline_is_missing(monkeypatch, capsys):
+    """Regression: without Material for MkDocs the benchmark ran ten minutes of builds, then
+    died with a traceback from `mkdocs build`."""
+    import importlib.util
+
+    from factsite.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "material" else real(name, *a))
+    assert main(["--project", str(MINI), "bench"]) == 2
+    err = capsys.readouterr().err
+    assert "Material for MkDocs, which is not installed" in err and ".[bench]" in err

@@ -5,6 +5,8 @@ package."""
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import sys
 from pathlib import Path
 
 from factsite.cli import Command, context_of, project_of
@@ -39,6 +41,11 @@ def _bench(args: argparse.Namespace) -> int:
 
     if args.scale:
         run_scale(Path(args.project).resolve(), n=args.n if args.n != 1000 else 10_000)
+    elif importlib.util.find_spec("material") is None:
+        # said at once, not after the ten minutes of builds that come before the baseline's
+        print("error: bench compares with Material for MkDocs, which is not installed\n"
+              "    hint: pip install -e '.[bench]'", file=sys.stderr)
+        return 2
     else:
         run_benchmark(Path(args.project).resolve(), n=args.n, quick=args.quick)
     return 0
