@@ -43,6 +43,57 @@ def test_edit_updates_only_that_page(tmp_path: Path):
         "en: East District}", "en: Eastern District}"), encoding="utf-8")
     assert preview.update().startswith("full build")
     assert "Eastern District" in other.read_text(encoding="utf-8")  # breadcrumb/children
+    preview.close()
+
+
+def test_an_edit_other_pages_show_is_built_in_full(tmp_path: Path):
+    """Regression: a figure's new value was patched into its own page only, while the home
+    page's district cards, the compare page and the tracker kept the old one."""
+    from factsite.build.pipeline import Project
+    from factsite.build.preview import Preview
+    from factsite.core.context import BuildContext
+
+    project = make_project(tmp_path)
+    preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
+                      BuildContext.create())
+    preview.full()
+    sheet = project / "content" / "districts" / "east-district.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(
+        "period: \"2023\"\n    terms: [little-giant]", "period: \"2022\"\n    terms: [little-giant]"),
+        encoding="utf-8")
+    try:
+        assert preview.update().startswith("full build")
+    finally:
+        preview.close()
+
+
+def test_a_summary_naming_a_term_updates_the_glossary(tmp_path: Path):
+    """The glossary lists the pages that use each term: a summary that now names one puts
+    its page on the list, as a full build does."""
+    from factsite.build.pipeline import Project
+    from factsite.build.preview import Preview
+    from factsite.core.context import BuildContext
+
+    project = make_project(tmp_path)
+    preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
+                      BuildContext.create())
+    preview.full()
+    glossary = project / "site" / "en" / "glossary" / "index.html"
+    sheet = project / "content" / "districts" / "west-district.yaml"
+    text = sheet.read_text(encoding="utf-8")
+    assert "专精特新" not in text
+    sheet.write_text(text.replace("summary:\n  zh: ", "summary:\n  zh: 西区也有专精特新企业。", 1),
+                     encoding="utf-8")
+    before = glossary.read_text(encoding="utf-8")
+    try:
+        report = preview.update()
+    finally:
+        preview.close()
+    assert report.startswith("updated"), report
+    full = tmp_path / "full"
+    assert run_cli(project, "--quiet", "--no-pdf", "--out", str(full), "build")[0] == 0
+    assert glossary.read_bytes() == (full / "en" / "glossary" / "index.html").read_bytes()
+    assert glossary.read_text(encoding="utf-8") != before  # west-district is now listed
 
 
 def test_a_new_character_in_a_chart_grows_the_font_subset(tmp_path: Path):

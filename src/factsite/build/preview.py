@@ -1,10 +1,11 @@
 """Preview builds that redo only what changed.
 
 The last build stays in memory: the RenderedSite, and for every page the themed HTML around
-its body, as MkDocs wrote it. After an edit to fact sheets whose page structure stays the
-same (names, relations, sections), only those pages (in every language), their charts and
-downloads, and the sources page are rendered again, and each is written as shell + new
-body. Anything else runs a full build.
+its body, as MkDocs wrote it. After an edit to fact sheets that leaves what other pages show
+of them as it was (names, relations, figures) and their sections too (a summary, a chart's
+title, a milestone), only their pages (in every language), charts, cards, embeds and
+downloads are rendered again, with the sources and glossary pages when what they list
+changed; each page is written as shell + new body. Anything else runs a full build.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
@@ -23,17 +23,14 @@ from factsite.core.fonts import Fonts, static_fonts
 from factsite.build.pipeline import Project, render_project, write_site
 from factsite.render.charset import chars_of, edition_chars
 from factsite.render.charts.svg import SvgRenderer
-from factsite.render.changes import list_changes, releases
 from factsite.render.derive import derive, source_refs
 from factsite.render.plan import plan_pages
 from factsite.render.cards import CardRenderer, page_card
 from factsite.render.embeds import render_embeds
 from factsite.render.site import (PageRenderer, RenderedSite, Reusable, chart_jobs,
                                   draw_charts)
-from factsite.site.datapackage import write_data_package
 from factsite.site.downloads import language_downloads
 from factsite.site.engine import BodyLinks
-from factsite.site.feed import FEED_FILE, atom_feed
 from factsite.site.publish import Published
 
 
@@ -45,12 +42,13 @@ def _snapshot(project: Project) -> dict[str, tuple[int, int]]:
 
 
 def _shape(edition: Edition, entity_id: str) -> tuple:
-    """What other pages show of an entity: if it changes, a full build is needed."""
+    """What other pages show of an entity: if it changes, a full build is needed. Its
+    figures are among them: the home page's district cards, the compare page, the ledger,
+    the tracker, the change list and the data package show them."""
     e = edition.entities.get(entity_id)
     if e is None:
         return ()
-    return (e.name, e.type, e.short_name, e.parent, e.links, e.terms,
-            tuple((f.id, f.metric, f.terms, f.label) for f in e.facts))
+    return (e.name, e.type, e.short_name, e.parent, e.links, e.terms, e.facts)
 
 
 def _quotes(edition: Edition, entity_id: str) -> set[tuple[str, str]]:
@@ -167,30 +165,23 @@ class Preview:
             self.renderer = SvgRenderer(self.ctx.cache, rs.fonts, self.ctx.workers)
         return rs.fonts
 
-    def _wanted(self, edition: Edition, entity_ids: set[str], new_changes: bool) -> set[str]:
+    def _wanted(self, edition: Edition, entity_ids: set[str], derived) -> set[str]:
         """The paths of the pages an edit of `entity_ids` changes."""
         rs = self.state
         wanted = {f"{edition.kinds[i]}/{i}/" for i in entity_ids}
         if any(_quotes(edition, i) != _quotes(rs.edition, i) for i in entity_ids):
             wanted.add("sources/")  # the sources page lists every quote cited
-        if new_changes:
-            wanted.add("changes/")  # the figures changed against the previous edition
+        if derived.term_pages != rs.derived.term_pages:
+            wanted.add("glossary/")  # each term lists the pages that use it
         return wanted
 
     def _patch(self, edition: Edition, entity_ids: set[str]) -> int | None:
-        """Render the touched pages and write them into the site; None: cannot."""
+        """Render the touched pages and write them into the site; None: cannot. The edited
+        entities' names, relations and figures are as before (see `_shape`): the change
+        list, the feed and the data package stay as they are."""
         rs, out = self.state, self.project.out
-        # the data package, the change list and the feed show an entity's names (unchanged
-        # here) and its figures: a summary or note edit leaves them as they are
-        figures_same = all(edition.entities[i].facts == rs.edition.entities[i].facts
-                           for i in entity_ids)
-        changes, history = rs.changes, rs.releases
-        if not figures_same:
-            current = snapshot_of(edition)
-            changes = list_changes(edition, current)
-            history = releases(edition, changes, current)
-        new_changes = changes != rs.changes or history != rs.releases
-        wanted = self._wanted(edition, entity_ids, new_changes)
+        derived = derive(edition, self.reuse.terms)
+        wanted = self._wanted(edition, entity_ids, derived)
         planned = [(lang, page) for lang in rs.locales for page in plan_pages(edition, lang)
                    if page.path in wanted]
         # a page keeps its title (or it is not patched), so its card is known before it renders
@@ -201,9 +192,8 @@ class Preview:
         fonts = self._fonts_for(edition, chars_of([job.spec for job in jobs], cards.values()))
         fresh = draw_charts(jobs, rs.locales, self.renderer)
         charts = {lang: {**rs.charts[lang], **fresh[lang]} for lang in rs.locales}
-        derived = derive(edition, self.reuse.terms)
         pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False,
-                             rs.build_date, changes, history, self.reuse.env)
+                             rs.build_date, rs.changes, rs.releases, self.reuse.env)
         writes, updated = [], {}
         for lang, page in planned:
             result = self.published.results[lang]
@@ -232,13 +222,8 @@ class Preview:
             else:
                 target.write_text(text, encoding="utf-8")
         rs.edition, rs.derived, rs.charts = edition, derived, charts
-        rs.changes, rs.releases = changes, history
         for lang in rs.locales:
             rs.pages[lang] = [updated.get((lang, p.page.path), p) for p in rs.pages[lang]]
             for rel, data in language_downloads(rs, lang, only=entity_ids).items():
                 (out / lang / rel).write_bytes(data)
-            if new_changes:
-                (out / lang / FEED_FILE).write_bytes(atom_feed(rs, lang))
-        if not figures_same:
-            write_data_package(rs, out)
         return len(updated)
