@@ -3,7 +3,7 @@
 The last build stays in memory: the RenderedSite, and for every page the themed HTML around
 its body, as MkDocs wrote it. After an edit to fact sheets that leaves what other pages show
 of them as it was (names, relations, figures) and their sections too (a summary, a chart's
-title, a milestone), only their pages (in every language), charts, cards, embeds and
+title, a milestone), only their pages (in every language), charts, embeds and
 downloads are rendered again, with the sources and glossary pages when what they list
 changed; each page is written as shell + new body. Anything else runs a full build.
 """
@@ -19,13 +19,12 @@ from pathlib import Path
 from factsite.content.edition import Edition
 from factsite.content.loader import Loader
 from factsite.core.context import BuildContext
-from factsite.core.fonts import Fonts, static_fonts
+from factsite.core.fonts import static_fonts
 from factsite.build.pipeline import Project, render_project, write_site
 from factsite.render.charset import chars_of, edition_chars
 from factsite.render.charts.svg import SvgRenderer
 from factsite.render.derive import derive, source_refs
 from factsite.render.plan import plan_pages
-from factsite.render.cards import CardRenderer, page_card
 from factsite.render.embeds import render_embeds
 from factsite.render.site import (PageRenderer, RenderedSite, Reusable, chart_jobs,
                                   draw_charts)
@@ -151,10 +150,10 @@ class Preview:
             self.renderer.close()
             self.renderer = None
 
-    def _fonts_for(self, edition: Edition, drawn: frozenset[str]) -> Fonts:
-        """Fonts that draw every character of `drawn` (those of the charts and cards to draw
-        again). Page text needs none (the browser's fonts show it); a character the subset
-        lacks derives a larger one, for the whole edition, in seconds."""
+    def _fonts_for(self, edition: Edition, drawn: frozenset[str]) -> None:
+        """Fonts that draw every character of `drawn` (those of the charts to draw again).
+        Page text needs none (the browser's fonts show it); a character the subset lacks
+        derives a larger one, for the whole edition, in seconds."""
         rs = self.state
         if rs.fonts is None or not rs.fonts.covers(drawn):
             rs.fonts = static_fonts(self.ctx.cache, edition_chars(edition, rs.locales,
@@ -163,7 +162,6 @@ class Preview:
             self.close()  # a worker draws with the fonts it started with
         if self.renderer is None:
             self.renderer = SvgRenderer(self.ctx.cache, rs.fonts, self.ctx.workers)
-        return rs.fonts
 
     def _wanted(self, edition: Edition, entity_ids: set[str], derived) -> set[str]:
         """The paths of the pages an edit of `entity_ids` changes."""
@@ -178,18 +176,15 @@ class Preview:
     def _patch(self, edition: Edition, entity_ids: set[str]) -> int | None:
         """Render the touched pages and write them into the site; None: cannot. The edited
         entities' names, relations and figures are as before (see `_shape`): the change
-        list, the feed and the data package stay as they are."""
+        list, the feed, the data package and the share cards (a page's title and figures)
+        stay as they are."""
         rs, out = self.state, self.project.out
         derived = derive(edition, self.reuse.terms)
         wanted = self._wanted(edition, entity_ids, derived)
         planned = [(lang, page) for lang in rs.locales for page in plan_pages(edition, lang)
                    if page.path in wanted]
-        # a page keeps its title (or it is not patched), so its card is known before it renders
-        cards = {(lang, page.path): page_card(page, edition, rs.locales[lang],
-                                              rs.page(lang, page.path).meta.title)
-                 for lang, page in planned}
         jobs = chart_jobs(edition, rs.locales, only=entity_ids, builder=self.reuse.specs)
-        fonts = self._fonts_for(edition, chars_of([job.spec for job in jobs], cards.values()))
+        self._fonts_for(edition, chars_of([job.spec for job in jobs]))
         fresh = draw_charts(jobs, rs.locales, self.renderer)
         charts = {lang: {**rs.charts[lang], **fresh[lang]} for lang in rs.locales}
         pages = PageRenderer(edition, derived, rs.locales, rs.templates, rs.site_url, False,
@@ -210,10 +205,6 @@ class Preview:
             writes.append((out / lang / page.path / "index.html", before + body + after))
             result.shells[page.src] = (before, after)
             updated[(lang, page.path)] = new
-        pngs = CardRenderer(self.ctx.cache, fonts).pngs(list(cards.values()))
-        for (lang, path), png in zip(cards, pngs):
-            rs.cards.setdefault(lang, {})[path] = png
-            writes.append((out / lang / path / "og.png", png))
         writes += self._embeds(edition, entity_ids, charts, pages.env)
         for target, text in writes:
             if isinstance(text, bytes):
