@@ -8,7 +8,8 @@ from pathlib import Path
 from helpers import make_project, run_cli
 
 
-def test_edit_updates_only_that_page(tmp_path: Path):
+def _started(tmp_path: Path):
+    """A copy of the mini project and its preview after the first, full build."""
     from factsite.build.pipeline import Project
     from factsite.build.preview import Preview
     from factsite.core.context import BuildContext
@@ -17,6 +18,11 @@ def test_edit_updates_only_that_page(tmp_path: Path):
     preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
                       BuildContext.create())
     assert preview.full().startswith("full build")
+    return project, preview
+
+
+def test_edit_updates_only_that_page(tmp_path: Path):
+    project, preview = _started(tmp_path)
     page = project / "site" / "en" / "district" / "east-district" / "index.html"
     other = project / "site" / "en" / "district" / "river-city" / "index.html"
     other_before = other.read_bytes()
@@ -49,14 +55,7 @@ def test_edit_updates_only_that_page(tmp_path: Path):
 def test_an_edit_other_pages_show_is_built_in_full(tmp_path: Path):
     """Regression: a figure's new value was patched into its own page only, while the home
     page's district cards, the compare page and the tracker kept the old one."""
-    from factsite.build.pipeline import Project
-    from factsite.build.preview import Preview
-    from factsite.core.context import BuildContext
-
-    project = make_project(tmp_path)
-    preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
-                      BuildContext.create())
-    preview.full()
+    project, preview = _started(tmp_path)
     sheet = project / "content" / "districts" / "east-district.yaml"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace(
         "period: \"2023\"\n    terms: [little-giant]", "period: \"2022\"\n    terms: [little-giant]"),
@@ -70,14 +69,7 @@ def test_an_edit_other_pages_show_is_built_in_full(tmp_path: Path):
 def test_a_summary_naming_a_term_updates_the_glossary(tmp_path: Path):
     """The glossary lists the pages that use each term: a summary that now names one puts
     its page on the list, as a full build does."""
-    from factsite.build.pipeline import Project
-    from factsite.build.preview import Preview
-    from factsite.core.context import BuildContext
-
-    project = make_project(tmp_path)
-    preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
-                      BuildContext.create())
-    preview.full()
+    project, preview = _started(tmp_path)
     glossary = project / "site" / "en" / "glossary" / "index.html"
     sheet = project / "content" / "districts" / "west-district.yaml"
     text = sheet.read_text(encoding="utf-8")
@@ -99,14 +91,7 @@ def test_a_summary_naming_a_term_updates_the_glossary(tmp_path: Path):
 def test_a_new_character_in_a_chart_grows_the_font_subset(tmp_path: Path):
     """Regression: a character the font subset lacked made every such edit a full build
     (292 s at n=1,000 in the benchmark); now the subset grows and the page is patched."""
-    from factsite.build.pipeline import Project
-    from factsite.build.preview import Preview
-    from factsite.core.context import BuildContext
-
-    project = make_project(tmp_path)
-    preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
-                      BuildContext.create())
-    preview.full()
+    project, preview = _started(tmp_path)
     before = preview.state.fonts
     assert not before.covers("鑫")
     sheet = project / "content" / "districts" / "east-district.yaml"
@@ -126,14 +111,7 @@ def test_a_new_character_in_page_text_only_keeps_the_fonts(tmp_path: Path):
     """Regression: a character new to the edition but shown only in page text (which the
     browser's fonts draw) derived the font subset again: 14.5 s of a 22 s preview update
     at n=100 in the benchmark."""
-    from factsite.build.pipeline import Project
-    from factsite.build.preview import Preview
-    from factsite.core.context import BuildContext
-
-    project = make_project(tmp_path)
-    preview = Preview(Project.at(project / "content", project / "templates", project / "site"),
-                      BuildContext.create())
-    preview.full()
+    project, preview = _started(tmp_path)
     before = preview.state.fonts
     assert not before.covers("鑫")
     sheet = project / "content" / "districts" / "east-district.yaml"
