@@ -18,6 +18,7 @@ from pathlib import Path
 
 from factsite.content.edition import Edition
 from factsite.content.loader import Loader
+from factsite.core.cache import as_bytes
 from factsite.core.context import BuildContext
 from factsite.core.fonts import static_fonts
 from factsite.build.pipeline import Project, render_project, write_site
@@ -215,6 +216,6 @@ class Preview:
         rs.edition, rs.derived, rs.charts = edition, derived, charts
         for lang in rs.locales:
             rs.pages[lang] = [updated.get((lang, p.page.path), p) for p in rs.pages[lang]]
-            for rel, data in language_downloads(rs, lang, only=entity_ids).items():
-                (out / lang / rel).write_bytes(data)
+            for rel, data in language_downloads(rs, lang, only=entity_ids):
+                (out / lang / rel).write_bytes(as_bytes(data))
         return len(updated)

@@ -14,9 +14,11 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 TMP_MARK = ".tmp-"
+BATCH = 1024  # entries made at once when they are kept by reference (bounded memory)
 
 
 def digest(*parts: str | bytes) -> str:
@@ -40,6 +42,31 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+class CacheChanged(OSError):
+    """A verified entry changed on disk between its check and its use."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A verified entry by reference: its bytes stay on disk until they are written out, so
+    a build of 20,000 pages does not hold every picture in memory. Reading checks the hash
+    recorded at write time once more."""
+
+    path: Path
+    sha256: str
+
+    def read(self) -> bytes:
+        data = self.path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise CacheChanged(f"{self.path}: cache entry changed during the build; "
+                               "run the build again")
+        return data
+
+
+def as_bytes(data: bytes | Stored) -> bytes:
+    return data.read() if isinstance(data, Stored) else data
+
+
 class Cache:
     """Verified entries under `root/<namespace>/<key><suffix>`, each with a `.sha256` file."""
 
@@ -51,6 +78,11 @@ class Cache:
 
     def get(self, namespace: str, key: str, suffix: str = "") -> bytes | None:
         """The entry's content, or None when it is missing or fails its hash check."""
+        found = self._read(namespace, key, suffix)
+        return None if found is None else found[0]
+
+    def _read(self, namespace: str, key: str, suffix: str) -> tuple[bytes, str] | None:
+        """(content, recorded hash) of a verified entry, or None (a bad entry is removed)."""
         path = self.path(namespace, key, suffix)
         check = path.with_name(path.name + ".sha256")
         try:
@@ -65,7 +97,7 @@ class Cache:
             os.utime(check)  # last use, for pruning
         except OSError:
             pass
-        return data
+        return data, recorded
 
     def put(self, namespace: str, key: str, data: bytes, suffix: str = "") -> Path:
         """Store an entry atomically; returns its path."""
@@ -81,21 +113,30 @@ class Cache:
         return path
 
     def get_many(self, namespace: str, keys: list[str], suffix: str,
-                 valid: Callable[[bytes], bool], make: Callable[[list[int]], list[bytes]]
-                 ) -> tuple[list[bytes], int]:
+                 valid: Callable[[bytes], bool], make: Callable[[list[int]], list[bytes]],
+                 by_reference: bool = False) -> tuple[list, int]:
         """The entry of every key, verified and `valid`; the missing or invalid ones made in
         one batch (`make(indices)`, e.g. in worker processes) and stored. Returns the
-        entries, in the keys' order, and how many were made."""
-        out: list[bytes | None] = []
+        entries (their bytes, or `Stored` references when `by_reference`), in the keys'
+        order, and how many were made."""
+        def kept(key: str, data: bytes, sha: str | None = None) -> bytes | Stored:
+            if not by_reference:
+                return data
+            return Stored(self.path(namespace, key, suffix),
+                          sha or hashlib.sha256(data).hexdigest())
+
+        out: list = []
         for key in keys:
-            data = self.get(namespace, key, suffix)
-            out.append(data if data is not None and valid(data) else None)
-        missing = [i for i, data in enumerate(out) if data is None]
-        if missing:
-            for i, data in zip(missing, make(missing)):
+            found = self._read(namespace, key, suffix)
+            out.append(kept(key, *found) if found is not None and valid(found[0]) else None)
+        missing = [i for i, entry in enumerate(out) if entry is None]
+        step = BATCH if by_reference else max(len(missing), 1)  # by reference: never all
+        for start in range(0, len(missing), step):
+            batch = missing[start:start + step]
+            for i, data in zip(batch, make(batch)):
                 self.put(namespace, keys[i], data, suffix)
-                out[i] = data
-        return out, len(missing)  # type: ignore[return-value]
+                out[i] = kept(keys[i], data)
+        return out, len(missing)
 
     def discard(self, namespace: str, key: str, suffix: str = "") -> None:
         path = self.path(namespace, key, suffix)

@@ -158,8 +158,9 @@ class CardRenderer:
         return digest(json.dumps(asdict(card), ensure_ascii=False), PIL.__version__,
                       self.fonts.folder.name, "card-v2")
 
-    def pngs(self, cards: list[Card]) -> list[bytes]:
-        """The PNG of each card, from the cache when a verified entry exists."""
+    def pngs(self, cards: list[Card], by_reference: bool = False) -> list:
+        """The PNG of each card, from the cache when a verified entry exists (a `Stored`
+        reference to it when `by_reference`)."""
         from factsite.core.workers import worker_pool
 
         def draw(missing: list[int]) -> list[bytes]:
@@ -173,7 +174,7 @@ class CardRenderer:
             return [made[i] for i in missing]
 
         found, n = self.cache.get_many("cards", [self._key(c) for c in cards], ".png",
-                                       lambda b: b.startswith(b"\x89PNG"), draw)
+                                       lambda b: b.startswith(b"\x89PNG"), draw, by_reference)
         self.drawn += n
         return found
 

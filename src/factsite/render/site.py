@@ -12,7 +12,9 @@ from jinja2 import Environment
 
 from factsite.content.baseline import snapshot_of
 from factsite.content.edition import Edition
+from factsite.core.cache import Stored
 from factsite.core.context import BuildContext
+from factsite.core.packed import pack, unpack
 from factsite.core.fonts import Fonts, static_fonts
 from factsite.render.charset import edition_chars
 from factsite.render.charts.maps import (MapDef, RenderedMap, build_map, compact_paths,
@@ -40,14 +42,24 @@ Maps = dict[str, dict[str, list[tuple[MapDef, RenderedMap]]]]  # lang -> owner -
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """One page of one language: its body (links in source-file form), sections, metadata,
-    and the links its author text contains (as emitted -> as written, for error reports)."""
+    """One page of one language: its body (links in source-file form; held packed), sections,
+    metadata, and the links its author text contains (as emitted -> as written, for error
+    reports)."""
 
     page: Page
-    body: str
+    packed: bytes
     toc: tuple[TocEntry, ...]
     meta: PageMeta
     authored_links: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, page: Page, body: str, toc: tuple[TocEntry, ...], meta: PageMeta,
+           authored_links: dict) -> RenderedPage:
+        return cls(page, pack(body), toc, meta, authored_links)
+
+    @property
+    def body(self) -> str:
+        return unpack(self.packed)
 
 
 @dataclass
@@ -69,7 +81,7 @@ class RenderedSite:
     n_rendered: int = 0
     maps: Maps = field(default_factory=dict)
     embeds: dict[str, list[EmbedPage]] = field(default_factory=dict)  # lang -> embed pages
-    cards: dict[str, dict[str, bytes]] = field(default_factory=dict)  # lang -> path -> PNG
+    cards: dict[str, dict[str, Stored]] = field(default_factory=dict)  # lang -> path -> PNG
     changes: ChangeList | None = None  # since the previous edition
     releases: tuple[Release, ...] = ()  # the edition's history, newest first
     fonts: Fonts | None = None  # the static instances, subset to the edition's characters
@@ -117,7 +129,8 @@ def draw_charts(jobs: list[ChartJob], locales: dict[str, Locale],
     """The SVG, PNG and text view of each job, grouped by language and owner."""
     out: Charts = {lang: {} for lang in locales}
     specs = [job.spec for job in jobs]
-    for job, svg, png in zip(jobs, renderer.svgs(specs), renderer.pngs(specs)):
+    pngs = renderer.pngs(specs, by_reference=True)  # downloads only: they stay on disk
+    for job, svg, png in zip(jobs, renderer.svgs(specs), pngs):
         item = RenderedChart(scope_svg_ids(slim_svg(svg), f"c-{job.chart.id}"),
                              json.dumps(job.spec, ensure_ascii=False, sort_keys=True), job.rows,
                              describe_chart(job.chart, job.rows, locales[job.lang]), png)
@@ -175,7 +188,7 @@ class PageRenderer:
         body = with_sections_strip(self.env, body, toc, ctx.t)
         meta = replace(page_meta(page, self.edition, self.locales, self.site_url, self.pdf,
                                  self.edition.site.x_default), charts=ctx.has_charts)
-        return RenderedPage(page, body, tuple(toc), meta, dict(self.text[page.lang].links))
+        return RenderedPage.of(page, body, tuple(toc), meta, dict(self.text[page.lang].links))
 
 
 def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
@@ -193,6 +206,7 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
             SvgRenderer(ctx.cache, fonts, ctx.workers) as renderer:
         jobs = chart_jobs(edition, locales, builder=reuse.specs)
         charts, n_charts = draw_charts(jobs, locales, renderer), len(jobs) // len(locales)
+        del jobs  # every chart's spec as Python objects: the largest part of a big edition
         maps = render_maps(edition, locales, renderer)
         bundle = renderer.bundle() if n_charts or edition.maps else ""
     pages: dict[str, list[RenderedPage]] = {}
@@ -216,8 +230,9 @@ def render_site(edition: Edition, templates: TemplateDirs, ctx: BuildContext,
                   for lang, loc in locales.items()}
         wanted = [(lang, p.page.path, page_card(p.page, edition, locales[lang], p.meta.title))
                   for lang in locales for p in pages[lang]]
-        drawn = CardRenderer(ctx.cache, fonts, ctx.workers).pngs([c for *_, c in wanted])
-        cards: dict[str, dict[str, bytes]] = {lang: {} for lang in locales}
+        drawn = CardRenderer(ctx.cache, fonts, ctx.workers).pngs([c for *_, c in wanted],
+                                                                 by_reference=True)
+        cards: dict[str, dict[str, Stored]] = {lang: {} for lang in locales}
         for (lang, path, _), png in zip(wanted, drawn):
             cards[lang][path] = png
     return RenderedSite(edition, derived, locales, templates, charts, pages, site_url, pdf,

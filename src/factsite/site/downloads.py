@@ -7,9 +7,11 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 
 from factsite.content.edition import Edition
 from factsite.content.model import Entity
+from factsite.core.cache import Stored
 from factsite.render.charts.maps import HOME
 from factsite.render.charts.plan import COMPARE
 from factsite.render.citation import bibtex, csl_item, csl_json, page_url
@@ -33,7 +35,7 @@ def _json(data: object) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 
-def chart_files(chart_id: str, item) -> dict[str, bytes]:
+def chart_files(chart_id: str, item) -> dict[str, bytes | Stored]:
     """`chart-<id>.csv` and `.json` (its data), `.vl.json` (the Vega-Lite spec the
     interactive view draws, fetched only when a reader uses the chart), and the picture as
     `.svg` and 2× `.png`, in one language."""
@@ -139,7 +141,7 @@ def ledger_files(rs: RenderedSite, lang: str) -> dict[str, bytes]:
             "targets/targets.csv": _csv(target_rows, target_cols)}
 
 
-def map_files(rs: RenderedSite, lang: str) -> dict[str, bytes]:
+def map_files(rs: RenderedSite, lang: str) -> dict[str, bytes | Stored]:
     """In the folder of each page showing a map: the spec of a full (interactive) map, with
     its links relative to that page, or a locator map's SVG image."""
     files = {}
@@ -158,28 +160,27 @@ def map_files(rs: RenderedSite, lang: str) -> dict[str, bytes]:
 
 
 def language_downloads(rs: RenderedSite, lang: str, charts: dict | None = None,
-                       only: set[str] | None = None) -> dict[str, bytes]:
+                       only: set[str] | None = None) -> Iterator[tuple[str, bytes | Stored]]:
     """Every download of one language, by path in its folder: each entity's fact sheet and
-    citations, each chart's data (the compare page's charts under `compare/`)."""
+    citations, each chart's data (the compare page's charts under `compare/`). Yielded one by
+    one, so a large edition's downloads are written out without being held at once."""
     edition, charts = rs.edition, rs.charts[lang] if charts is None else charts
-    files: dict[str, bytes] = {}
     if only is None:
-        files.update(ledger_files(rs, lang))
-        files.update(map_files(rs, lang))
-        files.update({f"{e.path}index.html": e.html.encode("utf-8")
-                      for e in rs.embeds.get(lang, [])})
-        files.update({f"{path}og.png": png for path, png in rs.cards.get(lang, {}).items()})
+        yield from ledger_files(rs, lang).items()
+        yield from map_files(rs, lang).items()
+        for e in rs.embeds.get(lang, []):
+            yield f"{e.path}index.html", e.html.encode("utf-8")
+        yield from ((f"{path}og.png", png) for path, png in rs.cards.get(lang, {}).items())
         for chart, item in charts.get(COMPARE, []):
             for name, data in chart_files(chart.id, item).items():
-                files[f"{COMPARE}/{name}"] = data
+                yield f"{COMPARE}/{name}", data
     for entity in edition.entities.values():
         if only is not None and entity.id not in only:
             continue
         folder = f"{edition.kinds[entity.id]}/{entity.id}/"
         for name, data in {**entity_files(edition, entity, lang),
                            **citation_files(rs, entity, lang)}.items():
-            files[folder + name] = data
+            yield folder + name, data
         for chart, item in charts.get(entity.id, []):
             for name, data in chart_files(chart.id, item).items():
-                files[folder + name] = data
-    return files
+                yield folder + name, data

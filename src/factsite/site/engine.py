@@ -30,20 +30,23 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
+from factsite.core.packed import pack, unpack
 from factsite.core.workers import worker_pool
 
 _A_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
 _ID = re.compile(r'\sid="([^"]+)"')
+BODY_MARK = "<!--factsite:body-->"
 _LINK_PROBLEM = re.compile(r"Doc file '([^']+)' contains (?:an unrecognized relative )?"
                            r"(?:a )?link '([^']*)'")
 
 
 @dataclass(frozen=True)
 class EnginePage:
-    """A page as the engine needs it: where it lives, its body, its sections, its theme data."""
+    """A page as the engine needs it: where it lives, its body (packed), its sections, its
+    theme data."""
 
     src: str
-    body: str
+    packed: bytes
     toc: tuple[tuple[str, str], ...]  # (anchor, title) of each section
     meta: dict
 
@@ -56,7 +59,8 @@ class LanguageJob:
     site_dir: str
     options: dict  # the MkDocs configuration, as a mkdocs.yml would hold it
     pages: tuple[EnginePage, ...]
-    files: dict[str, bytes] = field(default_factory=dict)  # downloads beside the pages
+    staged: str = ""  # a folder of files (downloads, assets) to move in beside the pages
+    files: tuple[str, ...] = ()  # their paths, relative to `staged` and to the language root
     keep_shells: bool = False  # record the themed HTML around each body (for previews)
 
 
@@ -82,6 +86,15 @@ class _Collect(logging.Handler):
         self.records.append(record.getMessage())
 
 
+class _Staged(File):
+    """A file written beforehand outside the site folder: moved into place, not copied (a
+    rename on the same disk), so no download is held in memory or written twice."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        os.replace(self.abs_src_path, self.abs_dest_path)
+
+
 class FactsitePlugin(BasePlugin):
     """Hands one language's pages and files to MkDocs, in memory."""
 
@@ -89,7 +102,7 @@ class FactsitePlugin(BasePlugin):
         super().__init__()
         self.job = job
         self.by_src = {p.src: p for p in job.pages}
-        self.bodies: dict[str, str] = {}
+        self.bodies: dict[str, bytes] = {}  # src -> its body with links resolved, packed
         self.result = LanguageResult(job.lang)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -97,9 +110,10 @@ class FactsitePlugin(BasePlugin):
         # (discarded here, after MkDocs has listed the theme's static files without it)
         config.theme.static_templates.discard("sitemap.xml")
         for page in self.job.pages:
-            files.append(File.generated(config, page.src, content=page.body))
-        for rel, data in self.job.files.items():
-            files.append(File.generated(config, rel, content=data))
+            files.append(File.generated(config, page.src, content=""))  # see on_page_content
+        for rel in self.job.files:
+            files.append(_Staged.generated(config, rel,
+                                           abs_src_path=os.path.join(self.job.staged, rel)))
         self.result.urls = {f.src_uri: f.url for f in files}
         return files
 
@@ -117,21 +131,23 @@ class FactsitePlugin(BasePlugin):
             url = html.unescape(match.group(2))
             return match.group(1) + html.escape(resolver.path_to_url(url)) + match.group(3)
 
-        body = _A_HREF.sub(resolve, doc.body)
+        source = unpack(doc.packed)
         page.links_to_anchors = resolver.links_to_anchors
-        page.present_anchor_ids = set(_ID.findall(doc.body))
+        page.present_anchor_ids = set(_ID.findall(source))
         page.toc = get_toc([{"level": 2, "id": anchor, "name": title, "children": []}
                             for anchor, title in doc.toc])
-        self.bodies[page.file.src_uri] = body
-        return body
+        self.bodies[page.file.src_uri] = pack(_A_HREF.sub(resolve, source))
+        # MkDocs holds every page's content until the last page is written: it holds a
+        # marker, and the body goes in when the page is written (on_post_page)
+        return BODY_MARK
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        before, found, after = output.partition(BODY_MARK)
+        if not found:  # a theme override without the page's content
+            return output
         if self.job.keep_shells:
-            body = self.bodies[page.file.src_uri]
-            before, found, after = output.partition(body)
-            if found:
-                self.result.shells[page.file.src_uri] = (before, after)
-        return output
+            self.result.shells[page.file.src_uri] = (before, after)
+        return before + unpack(self.bodies.pop(page.file.src_uri)) + after
 
 
 def _config(job: LanguageJob, plugin: FactsitePlugin, docs_dir: str) -> MkDocsConfig:

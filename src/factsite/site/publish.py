@@ -5,11 +5,15 @@ robots.txt, 404, shared assets)."""
 from __future__ import annotations
 
 import html
+import shutil
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from factsite.content.diagnostics import ContentError
 from factsite.content.tables import zip_name
+from factsite.core.cache import Stored, as_bytes
 from factsite.core.context import BuildContext
 from factsite.render.locale import Locale
 from factsite.render.plan import FIXED_PAGES
@@ -93,16 +97,32 @@ def mkdocs_options(rs: RenderedSite, loc: Locale, build_date: str) -> dict:
     }
 
 
+def stage_files(files: Iterable[tuple[str, bytes | Stored]], folder: Path) -> Iterator[str]:
+    """Write each file into `folder` as it comes (a reference to the cache is verified as it
+    is copied); returns their paths, each once."""
+    made: set[Path] = set()
+    for rel, data in files:
+        target = folder / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(as_bytes(data))
+        yield rel
+
+
 def language_job(rs: RenderedSite, loc: Locale, site_dir: Path, build_date: str,
                  keep_shells: bool = False) -> LanguageJob:
-    files = language_downloads(rs, loc.code)
-    files[FEED_FILE] = atom_feed(rs, loc.code)
-    for rel in LANGUAGE_ASSETS:
-        files[rel] = rs.templates.find(rel).read_bytes()
-    pages = tuple(EnginePage(p.page.src, p.body, tuple((e.id, e.title) for e in p.toc),
+    """One language's engine job; its downloads are written into a folder beside the
+    language's (`.files-<lang>`, moved into the site by the engine) instead of memory."""
+    assets = [(rel, rs.templates.find(rel).read_bytes()) for rel in LANGUAGE_ASSETS]
+    staged = site_dir / f".files-{loc.code}"
+    files = tuple(dict.fromkeys(stage_files(chain(
+        language_downloads(rs, loc.code), [(FEED_FILE, atom_feed(rs, loc.code))], assets),
+        staged)))
+    pages = tuple(EnginePage(p.page.src, p.packed, tuple((e.id, e.title) for e in p.toc),
                              theme_meta(p)) for p in rs.pages[loc.code])
     return LanguageJob(loc.code, str(site_dir / loc.code), mkdocs_options(rs, loc, build_date),
-                       pages, files, keep_shells)
+                       pages, str(staged), files, keep_shells)
 
 
 def publish(rs: RenderedSite, out: Path, ctx: BuildContext,
@@ -115,6 +135,8 @@ def publish(rs: RenderedSite, out: Path, ctx: BuildContext,
     try:
         with ctx.progress.step("build the pages with MkDocs, index search"):
             results = build_languages(jobs, ctx.workers)
+            for job in jobs:
+                shutil.rmtree(job.staged)  # empty folders: the engine moved every file
             diags: dict[tuple, object] = {}
             for result in results:
                 published.results[result.lang] = result

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from factsite.core.cache import Cache, digest
+from factsite.core.cache import Cache, Stored, digest
 from factsite.core.fonts import Fonts
 
 BUNDLE_SNIPPET = """
@@ -46,7 +46,7 @@ class RenderedChart:
     spec_json: str
     rows: list
     alt: str
-    png: bytes = b""  # the 2× PNG download
+    png: bytes | Stored = b""  # the 2× PNG download (a reference to the cache in a build)
 
 
 def _well_formed(svg: str) -> bool:
@@ -119,12 +119,12 @@ class SvgRenderer:
                       self.fonts.folder.name)
 
     def _through_cache(self, namespace: str, suffix: str, keys: list[str], jobs: list,
-                       job_fn, valid) -> list[bytes]:
+                       job_fn, valid, by_reference: bool = False) -> list:
         def make(missing: list[int]) -> list[bytes]:
             made = self._engine(len(missing)).map(job_fn, [jobs[i] for i in missing])
             return [d.encode("utf-8") if isinstance(d, str) else d for d in made]
 
-        found, n = self.cache.get_many(namespace, keys, suffix, valid, make)
+        found, n = self.cache.get_many(namespace, keys, suffix, valid, make, by_reference)
         self.rendered += n
         return found
 
@@ -134,15 +134,15 @@ class SvgRenderer:
                                     _svg_job, lambda b: _well_formed(b.decode("utf-8", "replace")))
         return [data.decode("utf-8", errors="replace") for data in found]
 
-    def pngs(self, specs: list[dict], scale: int = 2) -> list[bytes]:
+    def pngs(self, specs: list[dict], scale: int = 2, by_reference: bool = False) -> list:
         """The PNG of each spec at `scale` × (a download for slides and print), cached alike:
         its SVG rasterised (the same pixels as rendering the spec again, in a third of the
-        time: no second Vega run)."""
+        time: no second Vega run); `Stored` references to the cache when `by_reference`."""
         svgs = self.svgs(specs)
         return self._through_cache("png", ".png", [digest(self.key(s), f"png{scale}")
                                                    for s in specs],
                                    [(svg, scale) for svg in svgs], _png_job,
-                                   lambda b: b.startswith(b"\x89PNG"))
+                                   lambda b: b.startswith(b"\x89PNG"), by_reference)
 
     def render(self, spec: dict) -> str:
         return self.svgs([spec])[0]
