@@ -15,7 +15,7 @@ import pytest
 
 from harness import Build, cli
 from helpers import make_project, tree_digest
-from factsite.core.cache import Cache
+from factsite.core.cache import Cache, CacheChanged, Stored
 
 DAY = 86400
 
@@ -61,6 +61,61 @@ def test_truncated_svgs_and_bundle_are_rendered_again(tmp_path, fresh_cache):
     assert charts >= n_svgs
     for path in cached:  # and the cache holds whole entries again
         assert Cache(fresh_cache).get(path.parent.name, path.stem, path.suffix) is not None
+
+
+def test_damaged_pngs_and_share_cards_are_drawn_again(tmp_path, fresh_cache):
+    """Chart PNGs and share cards stay in the cache until they are published (references,
+    not bytes in memory): a damaged one is still drawn again, never copied into the site."""
+    project = make_project(tmp_path)
+    clean = Build(project, fresh_cache, "--no-pdf", out=tmp_path / "clean")
+    assert clean.finish() == 0, clean.stderr
+    cached = sorted((fresh_cache / "png").glob("*.png")) + sorted(
+        (fresh_cache / "cards").glob("*.png"))
+    assert len(cached) > 3
+    for path in cached:
+        data = path.read_bytes()
+        path.write_bytes(data[:len(data) // 2])
+    again = Build(project, fresh_cache, "--no-pdf", out=tmp_path / "again")
+    assert again.finish() == 0, again.stderr
+    assert tree_digest(tmp_path / "again") == tree_digest(tmp_path / "clean")
+    assert not list((tmp_path / "again").rglob(".files-*"))  # the staged downloads moved in
+
+
+def test_an_entry_kept_by_reference_is_checked_again_when_read(tmp_path):
+    cache = Cache(tmp_path)
+    cache.put("png", "a", b"\x89PNG first")
+    made: list[list[int]] = []
+
+    def make(missing: list[int]) -> list[bytes]:
+        made.append(missing)
+        return [b"\x89PNG made %d" % i for i in missing]
+
+    found, n = cache.get_many("png", ["a", "b"], "", lambda b: b.startswith(b"\x89PNG"),
+                              make, by_reference=True)
+    assert n == 1 and made == [[1]]
+    assert all(isinstance(entry, Stored) for entry in found)
+    assert found[0].read() == b"\x89PNG first" and found[1].read() == b"\x89PNG made 1"
+    found[1].path.write_bytes(b"\x89PNG changed behind the build's back")
+    with pytest.raises(CacheChanged, match="changed during the build"):
+        found[1].read()
+
+
+def test_entries_kept_by_reference_are_made_in_bounded_batches(tmp_path, monkeypatch):
+    monkeypatch.setattr("factsite.core.cache.BATCH", 3)
+    batches: list[list[int]] = []
+
+    def make(missing: list[int]) -> list[bytes]:
+        batches.append(missing)
+        return [b"x%d" % i for i in missing]
+
+    keys = [f"k{i}" for i in range(7)]
+    found, n = Cache(tmp_path).get_many("png", keys, "", bool, make, by_reference=True)
+    assert n == 7 and batches == [[0, 1, 2], [3, 4, 5], [6]]
+    assert [entry.read() for entry in found] == [b"x%d" % i for i in range(7)]
+    # held in memory (the default), the entries are made in one batch
+    batches.clear()
+    Cache(tmp_path / "other").get_many("png", keys, "", bool, make)
+    assert batches == [list(range(7))]
 
 
 @pytest.mark.parametrize("namespace, suffix", [("svg", ".svg"), ("pdf", ".pdf"),
