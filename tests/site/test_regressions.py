@@ -83,3 +83,22 @@ def test_glossary_lists_the_same_pages_in_both_languages(real_site: Path):
     different = {t: (sorted(zh[t]), sorted(en[t])) for t in zh if sorted(zh[t]) != sorted(en[t])}
     assert different == {}
     assert sum(len(v) for v in en.values()) > 100
+
+
+_PERIOD_CELL = re.compile(r'<td class="fs-fact__period">(.*?)</td>', re.S)
+_CHIP_PERIOD = re.compile(r'<span class="fs-chip__period">(.*?)</span>', re.S)
+
+
+def test_an_undated_figure_says_its_date_is_not_given(real_site: Path):
+    """An undated figure left its period cell (and chip) blank: a reader cannot tell a blank
+    from a layout slip; PAGES.md asks for the absence to be stated."""
+    stated = {"en": "date not given", "zh": "未注明日期"}
+    undated = Counter()
+    for lang, words in stated.items():
+        for page in (real_site / lang).rglob("index.html"):
+            html = page.read_text(encoding="utf-8")
+            for cell in _PERIOD_CELL.findall(html) + _CHIP_PERIOD.findall(html):
+                text = re.sub(r"<[^>]+>", "", cell).strip()
+                assert text, f"{page.relative_to(real_site)}: a figure shows no period"
+                undated[lang] += words in text
+    assert undated["en"] > 0 and undated["en"] == undated["zh"]

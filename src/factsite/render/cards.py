@@ -13,7 +13,7 @@ from factsite.content.edition import Edition
 from factsite.content.model import Fact
 from factsite.core.cache import Cache, digest
 from factsite.core.fonts import Fonts
-from factsite.render.locale import Locale, fact_period_text, stated_period
+from factsite.render.locale import Locale, shown_period, stated_period
 from factsite.render.plan import Page
 
 WIDTH, HEIGHT, MARGIN = 1200, 630, 64
@@ -40,7 +40,7 @@ def _figure(loc: Locale, fact: Fact) -> tuple[str, str, str]:
         return (fact.label[loc.code], loc.number(last.value, fact.unit, fact.qualifier),
                 stated_period(loc, last.period, last.period_phrase, last.period_inferred))
     return (fact.label[loc.code], loc.number(fact.value, fact.unit, fact.qualifier),
-            fact_period_text(loc, fact))
+            shown_period(loc, fact))
 
 
 def page_card(page: Page, edition: Edition, loc: Locale, title: str) -> Card:

@@ -28,7 +28,7 @@ from factsite.render.citation import csl_item, format_citation, page_url
 from factsite.render.compare import plan_comparisons
 from factsite.render.jsonld import edition_dataset, entity_dataset, script_tag
 from factsite.render.ledgers import conflicts, targets
-from factsite.render.locale import Locale, fact_period_text, stated_period
+from factsite.render.locale import Locale, fact_period_text, shown_period, stated_period
 from factsite.render.plan import Page
 from factsite.render.text import TextRenderer, relative_src
 
@@ -224,7 +224,7 @@ class PageContext:
         if fact.series and (fact.points[0].period_inferred or fact.points[-1].period_inferred):
             return Markup(f"{self.point_period(fact.points[0])} → "
                           f"{self.point_period(fact.points[-1])}")
-        text = escape(fact_period_text(self.loc, fact))
+        text = escape(shown_period(self.loc, fact))
         return Markup(f'<span class="fs-inferred">{text}</span>') if fact.period_inferred \
             else Markup(text)
 

@@ -14,7 +14,7 @@ from factsite.content.edition import Edition
 from factsite.content.model import Entity, Fact
 from factsite.render.charts.maps import HOME, with_links
 from factsite.render.charts.rows import source_line
-from factsite.render.locale import Locale, fact_period_text, stated_period
+from factsite.render.locale import Locale, shown_period, stated_period
 
 HERO_ENTITY, HERO_HOME = 4, 6  # key figures shown on an entity page, on the home page
 EMBED_SIZE = {"chart": (640, 480), "map": (720, 560), "figure": (360, 260)}
@@ -98,7 +98,7 @@ class EmbedRenderer:
             period = stated_period(loc, last.period, last.period_phrase, last.period_inferred)
         else:
             value, period = loc.number(fact.value, fact.unit, fact.qualifier), \
-                fact_period_text(loc, fact)
+                shown_period(loc, fact)
         src = self.edition.sources[fact.source.doc]
         title = f"{entity.name[loc.code]} · {fact.label[loc.code]}"
         body = self.env.get_template("_embed_figure.html.j2").render(

@@ -169,6 +169,13 @@ def fact_period_text(loc: Locale, fact) -> str:
     return text
 
 
+def shown_period(loc: Locale, fact) -> str:
+    """The period shown beside a figure on a page, card or embed: an undated figure says so
+    ('date not given') instead of leaving the place blank, as a reader cannot tell a blank
+    from a layout slip (PAGES.md: missing data is stated)."""
+    return fact_period_text(loc, fact) or loc["date_not_given"]
+
+
 def _keys(d: dict, prefix: str = "") -> set[str]:
     found = set()
     for k, v in d.items():
