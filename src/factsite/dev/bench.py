@@ -24,8 +24,11 @@ BUILD = [sys.executable, "-m", "factsite.cli"]  # the installed package, as `fac
 
 def _run(args: list[str], env: dict | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(args, check=True, env={**os.environ, **(env or {})},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(args, env={**os.environ, **(env or {})},
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode:  # say why, or a failed build of an hour leaves nothing to read
+        sys.stderr.write(done.stderr.decode("utf-8", "replace")[-4000:])
+        raise subprocess.CalledProcessError(done.returncode, args, stderr=done.stderr)
     return time.perf_counter() - started
 
 
